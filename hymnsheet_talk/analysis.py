@@ -1,0 +1,141 @@
+"""From paths to tables: find transcripts and rosters, read, attribute, tabulate.
+
+``analyse`` is the one call a notebook needs; the command line uses the smaller steps so it can
+show progress and carry on past a bad file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from .attribution import attribute
+from .errors import InputError
+from .model import Meeting
+from .participation import agencies_table, meetings_table, speakers_table, turns_table
+from .readers import SUFFIXES, read_transcript
+from .roster import Roster, load_roster
+
+ROSTER_FILE = "roster.csv"
+ROSTER_SUFFIX = ".roster.csv"
+MANIFEST_FILE = "meetings.csv"
+
+
+@dataclass
+class Analysis:
+    """The result of a run: meetings as read, the tables, and the inputs that failed."""
+
+    meetings: list[Meeting]
+    tables: dict[str, pd.DataFrame]
+    failures: list[InputError] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+
+@dataclass
+class Sources:
+    """Transcript files found under the given paths, and files passed over as not transcripts."""
+
+    transcripts: list[Path]
+    skipped: list[Path]
+
+
+def find_transcripts(paths: Iterable[str | Path]) -> Sources:
+    """Transcripts named directly, or found (not recursively) in named folders.
+
+    In a folder, files with a transcript extension count, except rosters and the meeting
+    manifest; anything else is listed as skipped. A missing path is an ``InputError``.
+    """
+    transcripts: list[Path] = []
+    skipped: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            for child in sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")):
+                (transcripts if _is_transcript(child) else skipped).append(child)
+        elif path.is_file():
+            transcripts.append(path)
+        else:
+            raise InputError("no such file or folder", path)
+    return Sources(list(dict.fromkeys(transcripts)), skipped)
+
+
+def roster_for(transcript: Path) -> Path | None:
+    """The roster that applies to a transcript when none is given: ``<name>.roster.csv`` beside
+    it, else ``roster.csv`` in its folder."""
+    for candidate in (transcript.with_name(transcript.stem + ROSTER_SUFFIX), transcript.with_name(ROSTER_FILE)):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class MeetingLoader:
+    """Reads transcripts one at a time, with their rosters, giving each a unique meeting id."""
+
+    def __init__(self, roster: str | Path | Roster | None = None):
+        self._given = load_roster(roster) if isinstance(roster, (str, Path)) else roster
+        self._rosters: dict[Path, Roster] = {}
+        self._ids: set[str] = set()
+
+    def load(self, path: str | Path) -> Meeting:
+        """Read and attribute one transcript; raises ``InputError``."""
+        path = Path(path)
+        roster = self._given if self._given is not None else self._discovered(path)
+        meeting = attribute(read_transcript(path), roster)
+        meeting_id = meeting.meeting_id
+        number = 1
+        while meeting_id in self._ids:
+            number += 1
+            meeting_id = f"{meeting.meeting_id}-{number}"
+        self._ids.add(meeting_id)
+        return meeting.replace(meeting_id=meeting_id)
+
+    def _discovered(self, transcript: Path) -> Roster | None:
+        found = roster_for(transcript)
+        if found is None:
+            return None
+        if found not in self._rosters:
+            self._rosters[found] = load_roster(found)
+        return self._rosters[found]
+
+
+def build_tables(meetings: list[Meeting]) -> dict[str, pd.DataFrame]:
+    """The output tables, keyed by name: ``turns``, ``speakers``, ``agencies``, ``meetings``."""
+    turns = turns_table(meetings)
+    speakers = speakers_table(meetings, turns)
+    return {
+        "turns": turns,
+        "speakers": speakers,
+        "agencies": agencies_table(speakers),
+        "meetings": meetings_table(meetings, speakers),
+    }
+
+
+def analyse(paths: Iterable[str | Path] = ("transcripts",), roster: str | Path | Roster | None = None) -> Analysis:
+    """Read every transcript under ``paths`` and return the tables as DataFrames.
+
+    ``roster`` (a path or a loaded ``Roster``) applies to every transcript; without it each
+    transcript uses the roster found beside it (see ``roster_for``). A file that cannot be read
+    is recorded in ``failures`` and the others are still analysed.
+    """
+    sources = find_transcripts(paths)
+    loader = MeetingLoader(roster)
+    meetings: list[Meeting] = []
+    failures: list[InputError] = []
+    for path in sources.transcripts:
+        try:
+            meetings.append(loader.load(path))
+        except InputError as error:
+            failures.append(error)
+    return Analysis(meetings, build_tables(meetings), failures, sources.skipped)
+
+
+def _is_transcript(path: Path) -> bool:
+    name = path.name.lower()
+    if name in (ROSTER_FILE, MANIFEST_FILE) or name.endswith(ROSTER_SUFFIX):
+        return False
+    return path.suffix.lower() in SUFFIXES

@@ -1,0 +1,29 @@
+"""The one exception type the library raises about its inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    """An input (transcript, roster, lexicon) that cannot be used as it is.
+
+    ``str(error)`` reads ``FILE:LINE: reason`` (``FILE: reason`` when no line applies), the form
+    the command line prints after ``Error:``.
+    """
+
+    def __init__(self, reason: str, path: str | Path | None = None, line: int | None = None):
+        self.reason = reason
+        self.path = None if path is None else str(path)
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.reason}"
+
+    def at(self, path: str | Path) -> "InputError":
+        """The same error, naming ``path`` as the file (readers work on text and do not know it)."""
+        return InputError(self.reason, path, self.line)

@@ -1,0 +1,37 @@
+"""The skeleton shared by line-based layouts: a label line opens a segment, other lines continue it."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable
+
+from ..model import Segment, Transcript, Unattributed
+
+
+def read_labelled_lines(
+    text: str,
+    format_name: str,
+    open_segment: Callable[[str, int], Segment | None],
+    skip: Callable[[str], bool] = lambda line: False,
+) -> Transcript:
+    """Read ``text`` line by line.
+
+    ``open_segment(line, number)`` returns the segment a label line opens, or None for a line of
+    speech; speech before the first label is unattributed. Blank lines and lines ``skip`` accepts
+    (footers that are not speech) are passed over.
+    """
+    segments: list[Segment] = []
+    unattributed: list[Unattributed] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or skip(line):
+            continue
+        opened = open_segment(line, number)
+        if opened is not None:
+            segments.append(opened)
+        elif segments:
+            last = segments[-1]
+            speech = line.strip()
+            segments[-1] = dataclasses.replace(last, text=f"{last.text}\n{speech}" if last.text else speech)
+        else:
+            unattributed.append(Unattributed(number, line.strip()))
+    return Transcript(format_name, segments, unattributed)

@@ -1,0 +1,32 @@
+"""SubRip (.srt) subtitles whose cue text opens with ``Name:`` or ``[Name]``."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Transcript
+from .cues import cue_transcript, iter_cues
+from .labels import looks_like_name, split_label
+from .plain import match_label
+
+FORMAT = "srt"
+
+_BRACKETED = re.compile(r"^\s*\[(?P<label>[^\]]{1,80})\]\s*(?P<text>.*)$")
+_TAG = re.compile(r"</?[^>]*>")
+
+
+def parse(text: str) -> Transcript:
+    """Read an SRT file; a cue without a label continues the previous speaker."""
+    return cue_transcript(FORMAT, iter_cues(text), _label)
+
+
+def _label(line: str) -> list[tuple[str | None, str]]:
+    line = _TAG.sub("", line).strip()
+    bracketed = _BRACKETED.match(line)
+    if bracketed and looks_like_name(bracketed["label"]):
+        return [(split_label(bracketed["label"])[0], bracketed["text"])]
+    labelled = match_label(line)
+    if labelled:
+        name, _agency, _start, speech = labelled
+        return [(name, speech)]
+    return [(None, line)]

@@ -1,0 +1,149 @@
+"""Rosters: who attended, from which agency and in what role, and matching labels to them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .readers.decode import decode
+
+# Titles and post-nominals that transcripts add or leave off at will.
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev cllr councillor
+    pc dc ds di dci dsi ps sgt insp supt ch supt pcso det
+    am ms mp msp mla mbe obe cbe qc kc
+    """.split()
+)
+
+CHAIR_ROLE = "chair"
+
+
+@dataclass(frozen=True)
+class Member:
+    """One roster row."""
+
+    name: str
+    agency: str
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+    meetings: tuple[str, ...] = ()
+    line: int | None = None
+
+    @property
+    def is_chair(self) -> bool:
+        return self.role.strip().lower() == CHAIR_ROLE
+
+    def attends(self, source: str | Path) -> bool:
+        """True when the row applies to the transcript at ``source`` (blank ``meeting``: all)."""
+        if not self.meetings:
+            return True
+        path = Path(source)
+        return any(name in (path.name, path.stem) for name in self.meetings)
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Roster members with the lookups that match speaker labels to them."""
+
+    members: tuple[Member, ...] = ()
+    source: str | None = None
+    _by_key: dict[str, Member] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for member in self.members:
+            for written in (member.name, *member.aliases):
+                self._by_key.setdefault(name_key(written), member)
+
+    def for_meeting(self, source: str | Path) -> "Roster":
+        """The members who attend the meeting read from ``source``."""
+        return Roster(tuple(m for m in self.members if m.attends(source)), self.source)
+
+    def match(self, label: str) -> Member | None:
+        """The member a speaker label names, or None.
+
+        Exact after normalising (case, accents, spacing, brackets, titles, ``Surname, First``);
+        then, for a one-word label, the one member whose first name or surname it is.
+        """
+        key = name_key(label)
+        if key in self._by_key:
+            return self._by_key[key]
+        if key and " " not in key:
+            found = {m for m in self.members if key in _first_and_last(m)}
+            if len(found) == 1:
+                return found.pop()
+        return None
+
+
+def name_key(name: str) -> str:
+    """A comparison key for a person's name, forgiving of how transcripts write it."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[\(\[][^\)\]]*[\)\]]", " ", text)
+    if text.count(",") == 1:
+        surname, first = text.split(",")
+        text = f"{first} {surname}"
+    words = re.sub(r"[^a-z0-9'\- ]+", " ", text).split()
+    kept = [word for word in words if word not in TITLES]
+    return " ".join(kept or words)
+
+
+def _first_and_last(member: Member) -> set[str]:
+    words = name_key(member.name).split()
+    return {words[0], words[-1]} if words else set()
+
+
+def load_roster(path: str | Path) -> Roster:
+    """Read a roster CSV: ``name`` and ``agency`` columns, optional ``role``, ``aliases``
+    (``;``-separated) and ``meeting`` (file names the row applies to, ``;``-separated).
+
+    Blank rows are skipped. Raises ``InputError`` with the line for a missing column, a row with
+    no name or agency, or one name given two different agencies.
+    """
+    try:
+        text, _encoding = decode(Path(path).read_bytes())
+    except InputError as error:
+        raise error.at(path) from None
+    reader = csv.DictReader(io.StringIO(text))
+    columns = {(name or "").strip().lower(): name for name in reader.fieldnames or []}
+    missing = [name for name in ("name", "agency") if name not in columns]
+    if missing:
+        raise InputError(f"roster needs the column(s) {', '.join(missing)}", path, 1)
+    members: dict[tuple[str, tuple[str, ...]], Member] = {}
+    line = reader.line_num + 1
+    for row in reader:
+        cell = {key: (row.get(original) or "").strip() for key, original in columns.items()}
+        if any(cell.values()):
+            member = _member(cell, path, line)
+            earlier = members.setdefault((name_key(member.name), member.meetings), member)
+            if earlier.agency.lower() != member.agency.lower():
+                raise InputError(
+                    f"{member.name!r} is listed with agency {member.agency!r} here and "
+                    f"{earlier.agency!r} on line {earlier.line}",
+                    path,
+                    line,
+                )
+        line = reader.line_num + 1
+    return Roster(tuple(members.values()), str(path))
+
+
+def _member(cell: dict[str, str], path: str | Path, line: int) -> Member:
+    for needed in ("name", "agency"):
+        if not cell[needed]:
+            raise InputError(f"roster row has no {needed}", path, line)
+    return Member(
+        name=" ".join(cell["name"].split()),
+        agency=" ".join(cell["agency"].split()),
+        role=cell.get("role", ""),
+        aliases=_split_list(cell.get("aliases", "")),
+        meetings=_split_list(cell.get("meeting", "")),
+        line=line,
+    )
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(";") if part.strip())
