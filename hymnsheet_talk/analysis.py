@@ -48,15 +48,18 @@ class Sources:
 def find_transcripts(paths: Iterable[str | Path]) -> Sources:
     """Transcripts named directly, or found (not recursively) in named folders.
 
-    In a folder, files with a transcript extension count, except rosters and the meeting
-    manifest; anything else is listed as skipped. A missing path is an ``InputError``.
+    In a folder, files with a transcript extension count; rosters and the meeting manifest are
+    companions, not transcripts; anything else is listed as skipped. A missing path is an
+    ``InputError``.
     """
     transcripts: list[Path] = []
     skipped: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
             for child in sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")):
-                (transcripts if _is_transcript(child) else skipped).append(child)
+                if _is_companion(child):
+                    continue
+                (transcripts if child.suffix.lower() in SUFFIXES else skipped).append(child)
         elif path.is_file():
             transcripts.append(path)
         else:
@@ -134,8 +137,6 @@ def analyse(paths: Iterable[str | Path] = ("transcripts",), roster: str | Path |
     return Analysis(meetings, build_tables(meetings), failures, sources.skipped)
 
 
-def _is_transcript(path: Path) -> bool:
+def _is_companion(path: Path) -> bool:
     name = path.name.lower()
-    if name in (ROSTER_FILE, MANIFEST_FILE) or name.endswith(ROSTER_SUFFIX):
-        return False
-    return path.suffix.lower() in SUFFIXES
+    return name in (ROSTER_FILE, MANIFEST_FILE) or name.endswith(ROSTER_SUFFIX)

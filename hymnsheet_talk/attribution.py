@@ -50,4 +50,6 @@ def attribute(meeting: Meeting, roster: Roster | None = None) -> Meeting:
             f"{meeting.meeting_id}: no agency for {', '.join(unknown)}; add them to the roster "
             "(name, agency) to place them"
         )
-    return meeting.replace(turns=turns, speakers=list(speakers.values()), warnings=warnings)
+    return meeting.replace(
+        turns=turns, speakers=list(speakers.values()), warnings=warnings, roster=roster.source
+    )

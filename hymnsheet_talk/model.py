@@ -88,6 +88,7 @@ class Meeting:
     unattributed: list[Unattributed] = field(default_factory=list)
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    roster: str | None = None
 
     @property
     def words(self) -> int:

@@ -58,7 +58,8 @@ def speakers_table(meetings: list[Meeting], turns: pd.DataFrame) -> pd.DataFrame
         frame[["turns", "words", "longest_turn_words"]].fillna(0).astype(int)
     )
     timed = frame["meeting_id"].map({m.meeting_id: m.timed for m in meetings})
-    frame["seconds"] = frame["seconds"].where(~timed, frame["seconds"].fillna(0.0))
+    # Sums of millisecond cue times pick up float noise; milliseconds are all a transcript holds.
+    frame["seconds"] = frame["seconds"].where(~timed, frame["seconds"].fillna(0.0)).round(3)
     frame["word_share"] = _share(frame, "words")
     frame["time_share"] = _share(frame, "seconds")
     frame["mean_turn_words"] = frame["words"] / frame["turns"].replace(0, np.nan)
@@ -76,6 +77,7 @@ def agencies_table(speakers: pd.DataFrame) -> pd.DataFrame:
         words=("words", "sum"),
         seconds=("seconds", lambda s: s.sum(min_count=1)),
     )
+    frame["seconds"] = frame["seconds"].round(3)
     frame["word_share"] = _share(frame, "words")
     frame["headcount_share"] = _share(frame, "attendees")
     frame["voice_ratio"] = frame["word_share"] / frame["headcount_share"]

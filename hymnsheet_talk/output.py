@@ -1,0 +1,35 @@
+"""Writing a run's results into the output folder: the CSV tables, each meeting's report and the index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .analysis import Analysis
+from .charts import agency_colours
+from .report import write_index, write_meeting_report
+from .writing import write_csv
+
+FORMATS = ("html", "md", "csv")
+
+
+def write_outputs(analysis: Analysis, out: str | Path, formats: set[str] | None = None) -> list[Path]:
+    """Write ``analysis`` into ``out`` in the chosen formats (default: all); return the paths written.
+
+    ``csv`` writes one file per table (``turns.csv``, ``speakers.csv``…); ``html`` and ``md``
+    write ``<meeting_id>/report.*`` with the chart PNGs, and ``html`` an ``index.html`` when
+    there are several meetings.
+    """
+    out = Path(out)
+    formats = set(FORMATS if formats is None else formats)
+    written: list[Path] = []
+    if "csv" in formats:
+        written += [write_csv(out / f"{name}.csv", table) for name, table in analysis.tables.items()]
+    if formats & {"html", "md"}:
+        colours = agency_colours(analysis.tables["agencies"]["agency"])
+        for meeting in analysis.meetings:
+            written += write_meeting_report(meeting, analysis.tables, colours, out / meeting.meeting_id, formats)
+        if "html" in formats and len(analysis.meetings) > 1:
+            links = {m.meeting_id: f"{m.meeting_id}/report.html" for m in analysis.meetings}
+            failures = [str(error) for error in analysis.failures]
+            written.append(write_index(analysis.tables["meetings"], links, failures, out / "index.html"))
+    return written

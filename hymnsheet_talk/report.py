@@ -1,0 +1,130 @@
+"""Reports: a meeting's charts and tables rendered as self-contained HTML and as Markdown.
+
+The only module that saves figures. Templates are package data (``templates/``), rendered by
+Jinja2 with autoescaping on for HTML, so transcript text can never become markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import __version__
+from .charts import chart_style, plot_agency_shares, plot_speaker_words, plot_timeline
+from .model import Meeting
+from .summary import participation_sentences, percent
+from .writing import write_bytes, write_text
+
+
+@dataclass(frozen=True)
+class Chart:
+    file: str
+    png: bytes
+    alt: str
+    caption: str
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+
+
+def meeting_charts(meeting_id: str, tables: dict[str, pd.DataFrame], colours: dict[str, str]) -> list[Chart]:
+    """The participation charts for one meeting, drawn and encoded as PNG."""
+    agencies = _rows(tables["agencies"], meeting_id)
+    speakers = _rows(tables["speakers"], meeting_id)
+    turns = _rows(tables["turns"], meeting_id)
+    with chart_style():
+        return [
+            Chart("agency-shares.png", _png(plot_agency_shares(agencies, colours=colours).figure),
+                  "Bar chart of each agency's share of words beside its share of attendees",
+                  "Agencies whose solid bar is longer than the hatched one were heard more than their numbers."),
+            Chart("speaker-words.png", _png(plot_speaker_words(speakers, colours=colours).figure),
+                  "Bar chart of words spoken by each attendee",
+                  "Everyone present, including those who did not speak."),
+            Chart("timeline.png", _png(plot_timeline(turns, speakers, colours=colours).figure),
+                  "Timeline of turns by speaker",
+                  "Each bar is a turn; rows are attendees grouped by agency."),
+        ]
+
+
+def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colours: dict[str, str],
+                         folder: Path, formats: set[str]) -> list[Path]:
+    """Write ``report.html`` and/or ``report.md`` and the chart PNGs into ``folder``; return the paths."""
+    charts = meeting_charts(meeting.meeting_id, tables, colours)
+    row = _rows(tables["meetings"], meeting.meeting_id).iloc[0]
+    speakers = _rows(tables["speakers"], meeting.meeting_id)
+    agencies = _rows(tables["agencies"], meeting.meeting_id)
+    context = {
+        "meeting": row,
+        "sentences": participation_sentences(row, speakers, agencies),
+        "charts": charts,
+        "speakers": list(speakers.itertuples()),
+        "agencies": list(agencies.itertuples()),
+        "colours": colours,
+        "timed": meeting.timed,
+        "warnings": meeting.warnings,
+        "unattributed": meeting.unattributed,
+        "roster": meeting.roster,
+        "version": __version__,
+    }
+    written = [write_bytes(folder / chart.file, chart.png) for chart in charts]
+    if "html" in formats:
+        written.append(write_text(folder / "report.html", _environment("html").get_template("report.html.j2").render(context)))
+    if "md" in formats:
+        written.append(write_text(folder / "report.md", _environment("md").get_template("report.md.j2").render(context)))
+    return written
+
+
+def write_index(meetings: pd.DataFrame, links: dict[str, str], failures: list[str], path: Path) -> Path:
+    """Write the ``index.html`` that lists every meeting and links its report."""
+    rows = [dict(row, link=links.get(row["meeting_id"])) for row in meetings.to_dict("records")]
+    html = _environment("html").get_template("index.html.j2").render(
+        meetings=rows, failures=failures, version=__version__
+    )
+    return write_text(path, html)
+
+
+@lru_cache(maxsize=None)
+def _environment(kind: str) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("hymnsheet_talk", "templates"),
+        autoescape=kind == "html",
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["pct"] = lambda share: "–" if _missing(share) else percent(share)
+    environment.filters["dec"] = lambda value, places=2: "–" if _missing(value) else f"{value:,.{places}f}"
+    environment.filters["md"] = _markdown_text
+    return environment
+
+
+def _markdown_text(value) -> str:
+    """Text safe inside a Markdown table cell or list item: no markup, no broken table."""
+    text = " ".join(str(value).split())
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "&#124;")):
+        text = text.replace(char, entity)
+    for char in "\\`*_[]":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _rows(frame: pd.DataFrame, meeting_id: str) -> pd.DataFrame:
+    return frame[frame["meeting_id"] == meeting_id].reset_index(drop=True)
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()

@@ -1,0 +1,75 @@
+"""Plain sentences a chair can read in a minute: who spoke most and least, and how even it was."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+# Bands for the participation Gini (0 = everyone equal, 1 = one voice).
+EVENNESS = ((0.3, "fairly even"), (0.5, "somewhat uneven"), (0.7, "uneven"), (math.inf, "dominated by a few voices"))
+
+
+def percent(share: float) -> str:
+    """A share 0–1 as a whole percentage, keeping small non-zero shares visible ("<1%")."""
+    if share > 0 and share < 0.005:
+        return "<1%"
+    return f"{share:.0%}"
+
+
+def evenness(gini: float) -> str:
+    """The words for a Gini value."""
+    return next(label for limit, label in EVENNESS if gini < limit)
+
+
+def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies: pd.DataFrame) -> list[str]:
+    """The headline sentences for one meeting, from its rows of the meetings, speakers and
+    agencies tables."""
+    sentences = []
+    spoke = speakers[speakers["turns"] > 0].sort_values(["words", "speaker"], ascending=[False, True])
+    silent = speakers[speakers["turns"] == 0].sort_values("speaker")
+    length = f"{meeting['words']:,} words in {meeting['turns']} turns"
+    if not pd.isna(meeting["minutes"]):
+        length += f" over {meeting['minutes']:.0f} minutes"
+    spoke_count = "all of them" if meeting["speakers"] == meeting["attendees"] else meeting["speakers"]
+    sentences.append(
+        f"{meeting['attendees']} people from {agencies['agency'].nunique()} agencies took part "
+        f"and {spoke_count} spoke: {length}."
+    )
+    top = spoke.iloc[0]
+    sentences.append(
+        f"{top['speaker']} ({top['agency']}) spoke most: {top['words']:,} words, "
+        f"{percent(top['word_share'])} of everything said."
+    )
+    if len(silent):
+        names = ", ".join(f"{s} ({a})" for s, a in zip(silent["speaker"], silent["agency"]))
+        verb = "was" if len(silent) == 1 else "were"
+        sentences.append(f"{names} {verb} at the meeting but did not speak.")
+    if len(spoke) > 1:
+        least = spoke.iloc[-1]
+        sentences.append(
+            f"Of those who spoke, {least['speaker']} ({least['agency']}) said least: "
+            f"{least['words']:,} words ({percent(least['word_share'])})."
+        )
+    if len(agencies) > 1:
+        loudest = agencies.sort_values(["word_share", "agency"], ascending=[False, True]).iloc[0]
+        quietest = agencies.sort_values(["voice_ratio", "agency"]).iloc[0]
+        sentences.append(
+            f"{loudest['agency']} held the largest share of the talk: {percent(loudest['word_share'])} "
+            f"of the words from {percent(loudest['headcount_share'])} of the attendees."
+        )
+        sentences.append(
+            f"{quietest['agency']} was heard least for its numbers: {percent(quietest['word_share'])} "
+            f"of the words from {percent(quietest['headcount_share'])} of the attendees."
+        )
+    if not pd.isna(meeting["gini"]):
+        sentences.append(
+            f"The talk was {evenness(meeting['gini'])} (Gini {meeting['gini']:.2f}, where 0 means "
+            "everyone spoke equally and 1 means one person did all the talking)."
+        )
+    if not pd.isna(meeting["chair_word_share"]):
+        sentences.append(
+            f"The chair, {meeting['chair']}, spoke {percent(meeting['chair_word_share'])} of the words "
+            f"and took {percent(meeting['chair_turn_share'])} of the turns."
+        )
+    return sentences
