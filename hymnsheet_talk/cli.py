@@ -5,6 +5,7 @@ Exit codes: 0 all inputs analysed, 1 some inputs failed (the rest are still writ
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -72,7 +73,7 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
         raise click.UsageError("no transcripts found (looked for .txt, .vtt, .srt and .csv files)")
 
     meetings, failures = [], []
-    with click.progressbar(sources.transcripts, label="Reading", file=click.get_text_stream("stderr"),
+    with click.progressbar(sources.transcripts, label="Reading", file=sys.stderr,
                            hidden=len(sources.transcripts) < 2, item_show_func=lambda p: p and p.name) as bar:
         for path in bar:
             try:

@@ -57,9 +57,11 @@ def speakers_table(meetings: list[Meeting], turns: pd.DataFrame) -> pd.DataFrame
     frame[["turns", "words", "longest_turn_words"]] = (
         frame[["turns", "words", "longest_turn_words"]].fillna(0).astype(int)
     )
+    # In a timed meeting a silent attendee spoke for 0 seconds; a speaker whose turns carry no end
+    # time keeps an unknown. Sums of cue times pick up float noise beyond the milliseconds stored.
     timed = frame["meeting_id"].map({m.meeting_id: m.timed for m in meetings})
-    # Sums of millisecond cue times pick up float noise; milliseconds are all a transcript holds.
-    frame["seconds"] = frame["seconds"].where(~timed, frame["seconds"].fillna(0.0)).round(3)
+    silent = frame["turns"] == 0
+    frame["seconds"] = frame["seconds"].mask(timed & silent, 0.0).round(3)
     frame["word_share"] = _share(frame, "words")
     frame["time_share"] = _share(frame, "seconds")
     frame["mean_turn_words"] = frame["words"] / frame["turns"].replace(0, np.nan)

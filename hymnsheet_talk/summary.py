@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 
+from .model import UNKNOWN_AGENCY
+
 # Bands for the participation Gini (0 = everyone equal, 1 = one voice).
 EVENNESS = ((0.3, "fairly even"), (0.5, "somewhat uneven"), (0.7, "uneven"), (math.inf, "dominated by a few voices"))
 
@@ -33,7 +35,7 @@ def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies
         length += f" over {meeting['minutes']:.0f} minutes"
     spoke_count = "all of them" if meeting["speakers"] == meeting["attendees"] else meeting["speakers"]
     sentences.append(
-        f"{meeting['attendees']} people from {agencies['agency'].nunique()} agencies took part "
+        f"{meeting['attendees']} people from {_agency_count(agencies)} were present "
         f"and {spoke_count} spoke: {length}."
     )
     top = spoke.iloc[0]
@@ -73,3 +75,12 @@ def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies
             f"and took {percent(meeting['chair_turn_share'])} of the turns."
         )
     return sentences
+
+
+def _agency_count(agencies: pd.DataFrame) -> str:
+    known = agencies[agencies["agency"] != UNKNOWN_AGENCY]
+    text = f"{len(known)} {'agency' if len(known) == 1 else 'agencies'}"
+    unknown = agencies.loc[agencies["agency"] == UNKNOWN_AGENCY, "attendees"].sum()
+    if unknown:
+        text += f" (and {unknown} with no agency)"
+    return text

@@ -1,0 +1,103 @@
+"""The hymnsheet command driven through click's CliRunner, as a user would run it."""
+
+import shutil
+
+import pandas as pd
+from click.testing import CliRunner
+
+from hymnsheet_talk.cli import main
+from hymnsheet_talk.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
+
+from conftest import DATA, SAMPLES
+
+MEETINGS = ["2025-01-14-northgate-context-panel", "2025-02-11-riverside-park-review", "2025-03-11-eastfield-school-gate"]
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_analyse_with_no_arguments_reads_transcripts_and_writes_reports(tmp_path, monkeypatch):
+    shutil.copytree(SAMPLES, tmp_path / "transcripts")
+    monkeypatch.chdir(tmp_path)
+    result = run("analyse")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "Analysed 3 meeting(s), 4,635 words, into reports/"
+    reports = tmp_path / "reports"
+    for name, columns in (("turns", TURN_COLUMNS), ("speakers", SPEAKER_COLUMNS), ("agencies", AGENCY_COLUMNS),
+                          ("meetings", MEETING_COLUMNS)):
+        assert list(pd.read_csv(reports / f"{name}.csv").columns) == columns
+    assert pd.read_csv(reports / "meetings.csv")["meeting_id"].tolist() == MEETINGS
+    for meeting_id in MEETINGS:
+        folder = reports / meeting_id
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "agency-shares.png", "report.html", "report.md", "speaker-words.png", "timeline.png"]
+    index = (reports / "index.html").read_text()
+    assert all(f'href="{m}/report.html"' in index for m in MEETINGS)
+
+
+def test_report_html_is_self_contained_with_three_charts(tmp_path):
+    assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "html").exit_code == 0
+    html = (tmp_path / MEETINGS[1] / "report.html").read_text()
+    assert html.count('<img src="data:image/png;base64,') == 3
+    assert "http://" not in html and "https://" not in html
+    assert "Karen Doyle (Community safety) spoke most" in html
+    assert not (tmp_path / "turns.csv").exists()
+
+
+def test_csv_only_writes_tables_and_no_reports(tmp_path):
+    assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "csv").exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agencies.csv", "meetings.csv", "speakers.csv", "turns.csv"]
+
+
+def test_one_bad_file_fails_with_its_name_and_the_rest_are_written(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DATA / "zoom.vtt", folder)
+    (folder / "notes.txt").write_text("Just some prose with no speakers.\n")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
+    result = run("analyse", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"Error: {folder / 'notes.txt'}: found no speaker labels" in result.output
+    assert f"Skipped 1 file(s) that are not transcripts: {folder / 'photo.png'}" in result.output
+    assert "Traceback" not in result.output
+    assert pd.read_csv(tmp_path / "out" / "meetings.csv")["meeting_id"].tolist() == ["zoom"]
+
+
+def test_bad_roster_is_an_error_naming_file_and_line(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nAnn\n")
+    result = run("analyse", str(DATA / "zoom.vtt"), "--roster", str(roster), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {roster}:1: roster needs the column(s) agency"
+
+
+def test_usage_errors_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("analyse").exit_code == 2
+    assert run("analyse", str(SAMPLES), "--format", "pdf").exit_code == 2
+    assert run("analyse", "missing.txt").exit_code == 2
+
+
+def test_unattributed_lines_are_reported_with_file_and_line(tmp_path):
+    result = run("analyse", str(DATA / "plain_tricky.txt"), "--out", str(tmp_path))
+    assert result.exit_code == 0
+    assert f"Warning: {DATA / 'plain_tricky.txt'}:1: no speaker for this line (8 words)" in result.output
+    report = (tmp_path / "plain-tricky" / "report.md").read_text()
+    assert "Line 1 could not be given to a speaker (8 words)" in report
+
+
+def test_transcript_markup_is_shown_as_text_in_the_report(tmp_path):
+    transcript = tmp_path / "hostile.csv"
+    transcript.write_text('speaker,text\n"Ann <b>Lee</b>",hello there\n,<script>alert(1)</script>\n')
+    assert run("analyse", str(transcript), "--out", str(tmp_path / "out")).exit_code == 0
+    html = (tmp_path / "out" / "hostile" / "report.html").read_text()
+    assert "<script>alert" not in html and "<b>Lee" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "Ann &lt;b&gt;Lee&lt;/b&gt;" in html
+
+
+def test_help_teaches_with_examples():
+    result = run("analyse", "--help")
+    assert "  Examples:\n    hymnsheet analyse\n    hymnsheet analyse meeting.vtt --roster roster.csv" in result.output
+    for option in ("--roster", "--out", "--format"):
+        assert option in result.output

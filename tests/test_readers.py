@@ -1,0 +1,156 @@
+"""Each layout read from a tiny fixture, with word and second counts worked out by hand."""
+
+import pytest
+
+from hymnsheet_talk import InputError, parse_transcript, read_transcript
+from hymnsheet_talk.readers import meeting_id_for, sniff
+from hymnsheet_talk.readers.labels import looks_like_name, split_label
+from hymnsheet_talk.readers.timecode import clock_seconds
+
+from conftest import DATA
+
+
+def per_speaker(meeting):
+    """{speaker: (turns, words, seconds)} with unknown seconds as None."""
+    totals = {}
+    for turn in meeting.turns:
+        turns, words, seconds = totals.get(turn.speaker, (0, 0, None))
+        if turn.seconds is not None:
+            seconds = (seconds or 0) + turn.seconds
+        totals[turn.speaker] = (turns + 1, words + turn.words, seconds)
+    return {name: (t, w, None if s is None else round(s, 3)) for name, (t, w, s) in totals.items()}
+
+
+def test_plain_text_with_stamps_agencies_clock_times_and_colons_in_speech():
+    meeting = read_transcript(DATA / "plain_tricky.txt")
+    assert meeting.format == "plain"
+    # Helen 8 + 6 ("Note: ..." continues her turn) and 2; Tom 6 + 6; Priya 6 + 5 ("Action for ...").
+    assert per_speaker(meeting) == {
+        "Helen Marsh": (2, 16, 25.0),
+        "DS Tom Okafor": (1, 12, 40.0),
+        "Priya Shah": (1, 11, None),
+    }
+    assert [t.agency for t in meeting.turns] == ["Children's social care", None, None, "Education"]
+    assert [(u.line, u.words) for u in meeting.unattributed] == [(1, 8)]
+    assert meeting.turns[1].text == "Four incidents: two at the park.\nAnd one at the bus station."
+
+
+def test_teams_vtt_merges_split_cues_and_cleans_names():
+    meeting = read_transcript(DATA / "teams.vtt")
+    assert meeting.format == "teams-vtt"
+    assert per_speaker(meeting) == {
+        "Doyle, Karen": (2, 16, 8.0),
+        "Priya Shah": (1, 9, 3.0),
+        "Jane Doe": (1, 4, 1.5),
+    }
+    assert meeting.turns[0].text == "Good morning everyone, this is the\nRiverside review."
+    assert meeting.turns[-1].text == "Not yet & the café shuts at four."
+    assert (meeting.turns[0].start_s, meeting.turns[0].end_s) == (1.0, 6.0)
+
+
+def test_zoom_vtt_labels_and_unlabelled_cues_continue_the_speaker():
+    meeting = read_transcript(DATA / "zoom.vtt")
+    assert meeting.format == "zoom-vtt"
+    assert per_speaker(meeting) == {"Marcus Bell": (2, 12, 6.0), "Janine Walsh": (1, 6, 2.5)}
+    assert meeting.turns[1].text == "Note: funding is agreed until March."
+
+
+def test_srt_with_bracketed_and_colon_labels():
+    meeting = read_transcript(DATA / "labelled.srt")
+    assert meeting.format == "srt"
+    assert per_speaker(meeting) == {"Aisha Rahman": (1, 13, 3.5), "Sam Reid": (1, 7, 2.0)}
+
+
+def test_otter_export_generic_labels_hour_stamps_and_footer():
+    meeting = read_transcript(DATA / "otter.txt")
+    assert meeting.format == "otter"
+    # The last turn has a start but no end, so its seconds stay unknown.
+    assert per_speaker(meeting) == {
+        "Helen Marsh": (2, 9, 6.0),
+        "Speaker 1": (1, 11, 11.0),
+        "Unknown Speaker": (1, 4, 6.0),
+    }
+    assert meeting.unattributed == []
+    assert "otter.ai" not in " ".join(t.text for t in meeting.turns)
+
+
+def test_csv_with_clock_and_second_times_and_a_row_without_speaker():
+    meeting = read_transcript(DATA / "table.csv")
+    assert meeting.format == "csv"
+    assert per_speaker(meeting) == {"Gary Lewis": (1, 16, 7.5), "Tom Okafor": (1, 4, 3.0)}
+    assert [(u.line, u.text) for u in meeting.unattributed] == [(4, "[crosstalk] inaudible")]
+    assert [t.agency for t in meeting.turns] == ["Housing", None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nA: hi\n", "webvtt"),
+        ("1\n00:00:01,000 --> 00:00:02,000\nA: hi\n", "srt"),
+        ("Speaker,Text\nA,hi\n", "csv"),
+        ("Helen Marsh  0:03\nhello\n", "otter"),
+        ("Helen: hello\n", "plain"),
+    ],
+)
+def test_layout_is_sniffed_from_content_not_extension(text, expected):
+    assert sniff(text, ".txt") == expected
+
+
+def test_header_less_cue_file_takes_its_extension_as_the_hint():
+    assert sniff("1\n00:00:01.000 --> 00:00:02.000\nA: hi\n", ".srt") == "srt"
+
+
+@pytest.mark.parametrize(
+    "label, name",
+    [
+        ("Karen Doyle", True), ("Doyle, Karen", True), ("Priya Shah (She/Her)", True), ("Jane Doe [NA]", True),
+        ("Ruth van der Berg", True), ("Speaker 2", True), ("Unknown Speaker", True), ("DS Tom Okafor", True),
+        ("Note", False), ("At 9", False), ("Action for community safety", False), ("so the plan is", False),
+        ("The thing is", False), ("We meet at 9", False),
+    ],
+)
+def test_what_counts_as_a_speaker_label(label, name):
+    assert looks_like_name(label) is name
+
+
+def test_split_label_keeps_agencies_and_drops_pronouns_and_tags():
+    assert split_label("Priya Shah (She/Her)") == ("Priya Shah", None)
+    assert split_label("Jane Doe [NA]") == ("Jane Doe", None)
+    assert split_label("Tom Okafor (Police)") == ("Tom Okafor", "Police")
+    assert split_label("Ann Lee (Guest)") == ("Ann Lee", None)
+
+
+def test_clock_values():
+    assert clock_seconds("01:02:03.5") == 3723.5
+    assert clock_seconds("2:05") == 125
+    assert clock_seconds("00:00:04,250") == 4.25
+    assert clock_seconds("12.5") == 12.5
+    with pytest.raises(ValueError):
+        clock_seconds("soon")
+
+
+def test_prose_without_labels_is_an_input_error_naming_the_file(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("We talked about the park for a while.\nThen we went home.\n")
+    with pytest.raises(InputError, match=r"notes\.txt: found no speaker labels"):
+        read_transcript(path)
+
+
+def test_malformed_cue_timing_names_the_line():
+    with pytest.raises(InputError) as caught:
+        parse_transcript("WEBVTT\n\n1\n00:00:01.000 --> soon\n<v A>hi</v>\n")
+    assert caught.value.line == 4
+
+
+def test_windows_text_is_read_with_its_encoding(tmp_path):
+    path = tmp_path / "word.txt"
+    path.write_bytes("Helen Marsh: It cost £40 – “too much”.\r\nTom: Café’s shut.\r\n".encode("cp1252"))
+    meeting = read_transcript(path)
+    assert meeting.encoding == "cp1252"
+    assert [t.text for t in meeting.turns] == ["It cost £40 – “too much”.", "Café’s shut."]
+
+
+def test_meeting_ids_are_folder_safe():
+    assert meeting_id_for("Panel 14 März / 2025.txt") == "2025"
+    assert meeting_id_for("../../Panel 14 März.txt") == "panel-14-marz"
+    assert meeting_id_for("***.txt") == "meeting"

@@ -1,0 +1,94 @@
+"""Roster loading, forgiving name matching and attribution of turns to people and agencies."""
+
+import pytest
+
+from hymnsheet_talk import InputError, Roster, attribute, load_roster, parse_transcript
+from hymnsheet_talk.roster import Member, name_key
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Karen Doyle", "karen  doyle", "Doyle, Karen", "Karen Doyle (She/Her)", "Karen Doyle [NA]", "Cllr Karen Doyle",
+     "KAREN DOYLE", "Dr. Karen Doyle"],
+)
+def test_name_key_forgives_how_transcripts_write_names(written):
+    assert name_key(written) == "karen doyle"
+
+
+def test_name_key_folds_accents_and_drops_post_nominals():
+    assert name_key("Siân Gwenllian AM") == name_key("Sian Gwenllian")
+
+
+def test_match_by_alias_and_by_a_unique_first_name_or_surname():
+    roster = Roster((
+        Member("Helen Marsh", "Children's social care", aliases=("HM",)),
+        Member("Tom Okafor", "Police"),
+        Member("Tom Reid", "Housing"),
+    ))
+    assert roster.match("HM").name == "Helen Marsh"
+    assert roster.match("Helen").name == "Helen Marsh"
+    assert roster.match("Okafor").name == "Tom Okafor"
+    assert roster.match("Tom") is None  # two Toms: no guess
+    assert roster.match("Speaker 1") is None
+
+
+def test_load_roster_reads_optional_columns_and_skips_blank_rows(tmp_path):
+    path = tmp_path / "roster.csv"
+    path.write_text(
+        "Name,Agency,Role,Aliases,Meeting\n"
+        "Helen Marsh,Children's social care,Chair,HM;Helen M,a.txt\n"
+        ",,,,\n"
+        "Gary Lewis,Housing,,,\n"
+    )
+    roster = load_roster(path)
+    assert roster.members == (
+        Member("Helen Marsh", "Children's social care", "Chair", ("HM", "Helen M"), ("a.txt",), 2),
+        Member("Gary Lewis", "Housing", "", (), (), 4),
+    )
+    assert [m.name for m in roster.for_meeting("folder/b.txt").members] == ["Gary Lewis"]
+    assert [m.name for m in roster.for_meeting("folder/a.txt").members] == ["Helen Marsh", "Gary Lewis"]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("name,role\nA,B\n", r"roster\.csv:1: roster needs the column\(s\) agency"),
+        ("name,agency\nAnn Lee,Police\nann lee,Health\n", r"roster\.csv:3: 'ann lee' is listed with agency 'Health' here and 'Police' on line 2"),
+        ("name,agency\nAnn Lee,\n", r"roster\.csv:2: roster row has no agency"),
+    ],
+)
+def test_roster_problems_name_the_line(tmp_path, content, message):
+    path = tmp_path / "roster.csv"
+    path.write_text(content)
+    with pytest.raises(InputError, match=message):
+        load_roster(path)
+
+
+def test_attribution_uses_roster_then_written_agency_then_unknown_and_adds_silent_attendees():
+    meeting = parse_transcript(
+        "DS Tom Okafor (Community safety): One.\n"
+        "Priya (Education): Two three.\n"
+        "Tom: Four.\n"
+        "Okafor: Five six.\n"
+        "Visitor: Seven.\n",
+        source="panel.txt",
+    )
+    roster = Roster((Member("Tom Okafor", "Police", "Chair"), Member("Gary Lewis", "Housing")))
+    attributed = attribute(meeting, roster)
+    assert [(t.number, t.speaker, t.agency, t.words) for t in attributed.turns] == [
+        (1, "Tom Okafor", "Police", 1),
+        (2, "Priya", "Education", 2),
+        (3, "Tom Okafor", "Police", 3),  # "Tom" and "Okafor" are one person: one turn
+        (4, "Visitor", "Unknown", 1),
+    ]
+    assert [(s.name, s.agency, s.role) for s in attributed.speakers] == [
+        ("Tom Okafor", "Police", "Chair"),
+        ("Gary Lewis", "Housing", ""),
+        ("Priya", "Education", ""),
+        ("Visitor", "Unknown", ""),
+    ]
+    assert attributed.warnings == [
+        "meeting: 'DS Tom Okafor' is written as 'Community safety' in the transcript but 'Police' in the roster; "
+        "the roster is used",
+        "meeting: no agency for Visitor; add them to the roster (name, agency) to place them",
+    ]
