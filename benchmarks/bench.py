@@ -1,0 +1,111 @@
+"""Throughput benchmark: `hymnsheet analyse --format csv` against spaCy's bare blank("en") tokenizer.
+
+Generates a corpus of plain-text meetings, then runs, each as a whole fresh process (imports
+included), (1) spaCy's tokenizer over every transcript's text and (2) the hymnsheet analysis, and
+prints words per second for each, their ratio and each process's peak memory; then times one
+10,000-word meeting with the full HTML report and charts.
+
+    python benchmarks/bench.py                # 100 meetings of about 7,200 words
+    python benchmarks/bench.py --meetings 20 --words 5000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PEOPLE = [
+    ("Helen Marsh", "Children's social care", "Chair"), ("Tom Okafor", "Police", ""),
+    ("Priya Shah", "Education", ""), ("Marcus Bell", "Youth work", ""), ("Janine Walsh", "Community safety", ""),
+    ("Aisha Rahman", "Health", ""), ("Gary Lewis", "Housing", ""), ("Sam Reid", "Children's social care", ""),
+]
+SENTENCES = [
+    "The underpass has had no lighting since the summer and nobody has fixed it.",
+    "I think he is choosing to be there, he knows the risks.",
+    "What would it look like if we worked on the park rather than on the boys?",
+    "I'm not sure we have the full picture yet.",
+    "We could move the detached session to Thursday evenings.",
+    "The youth club closed in September when the funding was cut.",
+    "Can I push back on that a little, is it really his choice?",
+    "Action for community safety: temporary lighting by the end of the month.",
+    "Two of them are on part-time timetables, which means they are out from lunchtime.",
+    "The older men wait by the takeaway most nights.",
+]
+
+TOKENIZER = """
+import sys, pathlib, spacy
+nlp = spacy.blank("en")
+tokens = 0
+for path in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
+    tokens += len(nlp.tokenizer(path.read_text(encoding="utf-8")))
+print(tokens)
+"""
+
+
+def make_meeting(rng: random.Random, words: int) -> tuple[str, int]:
+    lines, spoken = [], 0
+    while spoken < words:
+        name, agency, _role = rng.choice(PEOPLE)
+        turn = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(1, 6)))
+        lines.append(f"{name}: {turn}")
+        spoken += len(turn.split())
+    return "\n".join(lines) + "\n", spoken
+
+
+def make_corpus(folder: Path, meetings: int, words: int, seed: int = 1) -> int:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for number in range(meetings):
+        text, spoken = make_meeting(rng, words)
+        (folder / f"meeting-{number:04d}.txt").write_text(text, encoding="utf-8")
+        total += spoken
+    roster = "name,agency,role\n" + "".join(f"{n},{a},{r}\n" for n, a, r in PEOPLE)
+    (folder / "roster.csv").write_text(roster, encoding="utf-8")
+    return total
+
+
+def timed(command: list[str]) -> tuple[float, float, str]:
+    """Seconds, peak resident memory in MB and stdout of one whole child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    output = process.stdout.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"benchmark command failed: {' '.join(command)}")
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--meetings", type=int, default=100)
+    parser.add_argument("--words", type=int, default=7200, help="words per meeting (about)")
+    args = parser.parse_args()
+    hymnsheet = [sys.executable, "-m", "hymnsheet_talk", "analyse"]
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus = Path(scratch) / "corpus"
+        words = make_corpus(corpus, args.meetings, args.words)
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(f"corpus: {args.meetings} meetings, {words:,} spoken words")
+        spacy_s, spacy_mb, _ = timed([sys.executable, "-c", TOKENIZER, str(corpus)])
+        ours_s, ours_mb, _ = timed(hymnsheet + [str(corpus), "--format", "csv", "--out", f"{scratch}/out"])
+        print(f"spaCy blank('en') tokenizer: {words / spacy_s:>10,.0f} words/s  ({spacy_s:.2f} s, peak {spacy_mb:.0f} MB)")
+        print(f"hymnsheet analyse --format csv: {words / ours_s:>7,.0f} words/s  ({ours_s:.2f} s, peak {ours_mb:.0f} MB)")
+        print(f"ratio (hymnsheet / tokenizer): {spacy_s / ours_s:.2f}")
+
+        single = Path(scratch) / "single"
+        make_corpus(single, 1, 10_000, seed=2)
+        one_s, one_mb, _ = timed(hymnsheet + [str(single), "--out", f"{scratch}/single-out"])
+        print(f"one 10,000-word meeting, full HTML report and charts: {one_s:.2f} s (peak {one_mb:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
