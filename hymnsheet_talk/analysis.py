@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -32,9 +32,6 @@ class Analysis:
     tables: dict[str, pd.DataFrame]
     failures: list[InputError] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        return self.tables[name]
 
 
 @dataclass
@@ -118,18 +115,25 @@ def build_tables(meetings: list[Meeting]) -> dict[str, pd.DataFrame]:
     }
 
 
-def analyse(paths: Iterable[str | Path] = ("transcripts",), roster: str | Path | Roster | None = None) -> Analysis:
+def analyse(
+    paths: Iterable[str | Path] = ("transcripts",),
+    roster: str | Path | Roster | None = None,
+    *,
+    progress: Callable[[list[Path]], Iterable[Path]] = iter,
+) -> Analysis:
     """Read every transcript under ``paths`` and return the tables as DataFrames.
 
     ``roster`` (a path or a loaded ``Roster``) applies to every transcript; without it each
     transcript uses the roster found beside it (see ``roster_for``). A file that cannot be read
-    is recorded in ``failures`` and the others are still analysed.
+    is recorded in ``failures`` and the others are still analysed. ``progress`` wraps the list of
+    transcript paths while they are read (the command line passes a progress bar). A missing
+    path or an unreadable ``roster`` raises ``InputError``.
     """
     sources = find_transcripts(paths)
     loader = MeetingLoader(roster)
     meetings: list[Meeting] = []
     failures: list[InputError] = []
-    for path in sources.transcripts:
+    for path in progress(sources.transcripts):
         try:
             meetings.append(loader.load(path))
         except InputError as error:

@@ -91,7 +91,7 @@ def plot_agency_shares(agencies: pd.DataFrame, *, colours: dict[str, str], ax: A
     ax.barh([r - bar / 2 for r in rows], frame["headcount_share"], height=bar, color="white", edgecolor=face,
             hatch="///", linewidth=1.2)
     ax.set_yticks(list(rows), frame["agency"])
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xlabel("share of the meeting")
     ax.set_title("Share of words (solid) and of attendees (hatched), by agency")
     ax.legend(handles=[Patch(facecolor="#777777", edgecolor="#333333", label="share of words"),

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import click
 
 from . import __version__
-from .analysis import MeetingLoader, build_tables, find_transcripts, Analysis
+from .analysis import analyse as library_analyse
 from .errors import InputError
 from .output import FORMATS, write_outputs
 
@@ -62,39 +63,34 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
             raise click.UsageError("no transcripts/ folder here: name the transcript files or folders to analyse")
         paths = (DEFAULT_TRANSCRIPTS,)
     try:
-        sources = find_transcripts(paths)
-        loader = MeetingLoader(roster)
+        analysis = library_analyse(paths, roster, progress=_progress_bar)
     except InputError as error:
         raise click.ClickException(str(error)) from None
-    if sources.skipped:
-        names = ", ".join(str(p) for p in sources.skipped)
-        click.echo(f"Skipped {len(sources.skipped)} file(s) that are not transcripts: {names}", err=True)
-    if not sources.transcripts:
+    if analysis.skipped:
+        names = ", ".join(str(p) for p in analysis.skipped)
+        click.echo(f"Skipped {len(analysis.skipped)} file(s) that are not transcripts: {names}", err=True)
+    if not analysis.meetings and not analysis.failures:
         raise click.UsageError("no transcripts found (looked for .txt, .vtt, .srt and .csv files)")
-
-    meetings, failures = [], []
-    with click.progressbar(sources.transcripts, label="Reading", file=sys.stderr,
-                           hidden=len(sources.transcripts) < 2, item_show_func=lambda p: p and p.name) as bar:
-        for path in bar:
-            try:
-                meetings.append(loader.load(path))
-            except InputError as error:
-                failures.append(error)
-    for error in failures:
+    for error in analysis.failures:
         click.echo(f"Error: {error}", err=True)
-    for meeting in meetings:
+    for meeting in analysis.meetings:
         for warning in meeting.warnings:
             click.echo(f"Warning: {warning}", err=True)
         for item in meeting.unattributed:
             click.echo(f"Warning: {meeting.source}:{item.line}: no speaker for this line ({item.words} words)", err=True)
 
-    analysis = Analysis(meetings, build_tables(meetings), failures, sources.skipped)
-    if meetings:
+    if analysis.meetings:
         write_outputs(analysis, out, formats)
-    words = sum(m.words for m in meetings)
-    summary = f"Analysed {len(meetings)} meeting(s), {words:,} words, into {out}/"
-    if failures:
-        summary += f"; {len(failures)} file(s) failed: {', '.join(e.path or '?' for e in failures)}"
+    words = sum(m.words for m in analysis.meetings)
+    summary = f"Analysed {len(analysis.meetings)} meeting(s), {words:,} words, into {out}/"
+    if analysis.failures:
+        summary += f"; {len(analysis.failures)} file(s) failed: {', '.join(e.path or '?' for e in analysis.failures)}"
     click.echo(summary, err=True)
-    if failures:
+    if analysis.failures:
         raise SystemExit(1)
+
+
+def _progress_bar(paths: list[Path]) -> Iterator[Path]:
+    with click.progressbar(paths, label="Reading", file=sys.stderr, hidden=len(paths) < 2,
+                           item_show_func=lambda path: path.name if path else None) as bar:
+        yield from bar
