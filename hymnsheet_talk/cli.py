@@ -34,6 +34,10 @@ def main() -> None:
     """Measure how a multi-agency safeguarding meeting talks, from its transcript.
 
     Everything runs on this computer; no transcript text is sent anywhere.
+
+    \b
+    Example:
+      hymnsheet analyse            # transcripts/ -> reports/ (open reports/index.html)
     """
 
 

@@ -44,7 +44,8 @@ def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies
         f"{percent(top['word_share'])} of everything said."
     )
     if len(silent):
-        names = ", ".join(f"{s} ({a})" for s, a in zip(silent["speaker"], silent["agency"]))
+        people = [f"{s} ({a})" for s, a in zip(silent["speaker"], silent["agency"])]
+        names = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
         verb = "was" if len(silent) == 1 else "were"
         sentences.append(f"{names} {verb} at the meeting but did not speak.")
     if len(spoke) > 1:

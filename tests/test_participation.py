@@ -90,3 +90,12 @@ def test_meetings_table(tables):
     assert row["chair_word_share"] == pytest.approx(10 / 21)
     assert row["chair_turn_share"] == pytest.approx(2 / 5)
     assert row["chair"] == "Helen Marsh"
+
+
+def test_summary_names_every_silent_attendee(tables):
+    from hymnsheet_talk.summary import participation_sentences
+
+    sentences = participation_sentences(tables["meetings"].iloc[0], tables["speakers"], tables["agencies"])
+    assert sentences[0] == "5 people from 4 agencies were present and 3 spoke: 21 words in 5 turns over 2 minutes."
+    assert sentences[2] == "Ann Lee (Police) and Gary Lewis (Housing) were at the meeting but did not speak."
+    assert sentences[-1] == "The chair, Helen Marsh, spoke 48% of the words and took 40% of the turns."

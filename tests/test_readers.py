@@ -154,3 +154,23 @@ def test_meeting_ids_are_folder_safe():
     assert meeting_id_for("Panel 14 März / 2025.txt") == "2025"
     assert meeting_id_for("../../Panel 14 März.txt") == "panel-14-marz"
     assert meeting_id_for("***.txt") == "meeting"
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [(b"", "the file is empty"), (b"  \n\n", "the file is empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file")],
+)
+def test_empty_and_binary_files_are_input_errors(tmp_path, content, reason):
+    path = tmp_path / "x.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=reason):
+        read_transcript(path)
+
+
+def test_words_are_conserved_across_layouts():
+    """Every spoken word of every fixture ends up in a turn or in the unattributed list."""
+    expected = {"plain_tricky.txt": 39 + 8, "teams.vtt": 29, "zoom.vtt": 18, "labelled.srt": 20, "otter.txt": 24,
+                "table.csv": 22}
+    for name, words in expected.items():
+        meeting = read_transcript(DATA / name)
+        assert meeting.words + sum(u.words for u in meeting.unattributed) == words, name
