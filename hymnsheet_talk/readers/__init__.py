@@ -40,15 +40,14 @@ def sniff(text: str, suffix: str = "") -> str:
     ``text``, an Otter ``Name  0:00`` header line; otherwise plain text. ``suffix`` settles a file
     of cue timings without a header.
     """
-    lines = [line.strip() for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
+    lines = [line.strip().lstrip("\ufeff") for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
     first = lines[0] if lines else ""
     if first.startswith("WEBVTT"):
         return "webvtt"
     timings = [line for line in lines if TIMING.match(line)]
     if timings:
-        if suffix.lower() in (".vtt", ".srt"):
-            return suffix.lower()[1:].replace("vtt", "webvtt")
-        return "srt" if "," in timings[0].split("-->")[0] else "webvtt"
+        by_suffix = {".vtt": "webvtt", ".srt": "srt"}.get(suffix.lower())
+        return by_suffix or ("srt" if "," in timings[0].split("-->")[0] else "webvtt")
     if all(name in table.header_columns(first) for name in table.REQUIRED):
         return "csv"
     if otter.match_header(first):
