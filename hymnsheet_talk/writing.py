@@ -28,6 +28,29 @@ def write_text(path: Path, text: str) -> Path:
     return write_bytes(path, text.encode("utf-8"))
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def write_csv(path: Path, frame: pd.DataFrame) -> Path:
-    """Replace ``path`` with ``frame`` as CSV (no index) in one step; return ``path``."""
-    return write_text(path, frame.to_csv(index=False))
+    """Replace ``path`` with ``frame`` as CSV (no index) in one step; return ``path``.
+
+    Text cells that a spreadsheet would run as a formula get a leading ``'`` (numbers are left
+    alone), so a table opened in Excel shows transcript text instead of executing it.
+    """
+    return write_text(path, neutralise_formulas(frame).to_csv(index=False))
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells never start like a spreadsheet formula."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(_neutralise)
+    return safe
+
+
+def _neutralise(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -101,3 +101,26 @@ def test_help_teaches_with_examples():
     assert "  Examples:\n    hymnsheet analyse\n    hymnsheet analyse meeting.vtt --roster roster.csv" in result.output
     for option in ("--roster", "--out", "--format"):
         assert option in result.output
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
+    transcript = tmp_path / "formula.csv"
+    transcript.write_text('speaker,text\nAnn Lee,"=HYPERLINK(""http://x"")"\n"@Bob",-1 is not a number here\n')
+    assert run("analyse", str(transcript), "--out", str(tmp_path / "out"), "--format", "csv").exit_code == 0
+    turns = pd.read_csv(tmp_path / "out" / "turns.csv")
+    assert turns["text"].tolist() == ["'=HYPERLINK(\"http://x\")", "'-1 is not a number here"]
+    assert turns["speaker"].tolist() == ["Ann Lee", "'@Bob"]
+    assert turns["words"].tolist() == [1, 6]
+
+
+def test_analyse_opens_no_network_connection(tmp_path, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("hymnsheet tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    result = run("analyse", str(SAMPLES), "--out", str(tmp_path))
+    assert result.exit_code == 0
+    assert (tmp_path / "index.html").exists()
