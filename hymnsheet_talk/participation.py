@@ -91,9 +91,10 @@ def agencies_table(speakers: pd.DataFrame) -> pd.DataFrame:
 
 def meetings_table(meetings: list[Meeting], speakers: pd.DataFrame) -> pd.DataFrame:
     """One row per meeting with its size, evenness (Gini, entropy) and the chair's share."""
+    by_meeting = dict(tuple(speakers.groupby("meeting_id", sort=False)))
     rows = []
     for meeting in meetings:
-        people = speakers[speakers["meeting_id"] == meeting.meeting_id]
+        people = by_meeting.get(meeting.meeting_id, speakers.iloc[:0])
         chair = people[people["role"].str.strip().str.lower() == "chair"]
         total_turns = people["turns"].sum()
         rows.append(
