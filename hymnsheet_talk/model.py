@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 UNKNOWN_AGENCY = "Unknown"
+# The roster role that marks the meeting's chair, compared without case; "Chair of X" is not it.
+CHAIR_ROLE = "chair"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from .model import Meeting
+from .model import CHAIR_ROLE, Meeting
 
 TURN_COLUMNS = ["meeting_id", "turn", "speaker", "agency", "start_s", "end_s", "words", "text", "seconds", "line"]
 SPEAKER_COLUMNS = [
@@ -95,7 +95,7 @@ def meetings_table(meetings: list[Meeting], speakers: pd.DataFrame) -> pd.DataFr
     rows = []
     for meeting in meetings:
         people = by_meeting.get(meeting.meeting_id, speakers.iloc[:0])
-        chair = people[people["role"].str.strip().str.lower() == "chair"]
+        chair = people[people["role"].str.strip().str.lower() == CHAIR_ROLE]
         total_turns = people["turns"].sum()
         rows.append(
             {

@@ -21,8 +21,6 @@ TITLES = frozenset(
     """.split()
 )
 
-CHAIR_ROLE = "chair"
-
 
 @dataclass(frozen=True)
 class Member:
@@ -34,10 +32,6 @@ class Member:
     aliases: tuple[str, ...] = ()
     meetings: tuple[str, ...] = ()
     line: int | None = None
-
-    @property
-    def is_chair(self) -> bool:
-        return self.role.strip().lower() == CHAIR_ROLE
 
     def attends(self, source: str | Path) -> bool:
         """True when the row applies to the transcript at ``source`` (blank ``meeting``: all)."""

@@ -99,3 +99,10 @@ def test_summary_names_every_silent_attendee(tables):
     assert sentences[0] == "5 people from 4 agencies were present and 3 spoke: 21 words in 5 turns over 2 minutes."
     assert sentences[2] == "Ann Lee (Police) and Gary Lewis (Housing) were at the meeting but did not speak."
     assert sentences[-1] == "The chair, Helen Marsh, spoke 48% of the words and took 40% of the turns."
+
+
+def test_only_the_role_chair_itself_marks_the_chair():
+    meeting = parse_transcript("Ann Lee: one two\nBob Ray: three\n", meeting_id="m", source="m.txt")
+    roster = Roster((Member("Ann Lee", "Education", "Chair of governors"), Member("Bob Ray", "Police", " CHAIR ")))
+    row = build_tables([attribute(meeting, roster)])["meetings"].iloc[0]
+    assert (row["chair"], row["chair_word_share"], row["chair_turn_share"]) == ("Bob Ray", 1 / 3, 1 / 2)
