@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from .analysis import Analysis
 from .charts import agency_colours
 from .report import write_index, write_meeting_report
@@ -26,10 +28,22 @@ def write_outputs(analysis: Analysis, out: str | Path, formats: set[str] | None 
         written += [write_csv(out / f"{name}.csv", table) for name, table in analysis.tables.items()]
     if formats & {"html", "md"}:
         colours = agency_colours(analysis.tables["agencies"]["agency"])
+        per_meeting = tables_by_meeting(analysis.tables)
         for meeting in analysis.meetings:
-            written += write_meeting_report(meeting, analysis.tables, colours, out / meeting.meeting_id, formats)
+            written += write_meeting_report(
+                meeting, per_meeting[meeting.meeting_id], colours, out / meeting.meeting_id, formats
+            )
         if "html" in formats and len(analysis.meetings) > 1:
             links = {m.meeting_id: f"{m.meeting_id}/report.html" for m in analysis.meetings}
             failures = [str(error) for error in analysis.failures]
             written.append(write_index(analysis.tables["meetings"], links, failures, out / "index.html"))
     return written
+
+
+def tables_by_meeting(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, pd.DataFrame]]:
+    """Each meeting's rows of every table, split in one pass per table."""
+    split: dict[str, dict[str, pd.DataFrame]] = {}
+    for name, table in tables.items():
+        for meeting_id, rows in table.groupby("meeting_id", sort=False):
+            split.setdefault(meeting_id, {})[name] = rows.reset_index(drop=True)
+    return split

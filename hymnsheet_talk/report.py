@@ -36,11 +36,10 @@ class Chart:
         return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
 
 
-def meeting_charts(meeting_id: str, tables: dict[str, pd.DataFrame], colours: dict[str, str]) -> list[Chart]:
-    """The participation charts for one meeting, drawn and encoded as PNG."""
-    agencies = _rows(tables["agencies"], meeting_id)
-    speakers = _rows(tables["speakers"], meeting_id)
-    turns = _rows(tables["turns"], meeting_id)
+def meeting_charts(tables: dict[str, pd.DataFrame], colours: dict[str, str]) -> list[Chart]:
+    """The participation charts for one meeting (``tables`` holds that meeting's rows only),
+    drawn and encoded as PNG."""
+    agencies, speakers, turns = tables["agencies"], tables["speakers"], tables["turns"]
     with chart_style():
         return [
             Chart("agency-shares.png", _png(plot_agency_shares(agencies, colours=colours).figure),
@@ -57,11 +56,13 @@ def meeting_charts(meeting_id: str, tables: dict[str, pd.DataFrame], colours: di
 
 def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colours: dict[str, str],
                          folder: Path, formats: set[str]) -> list[Path]:
-    """Write ``report.html`` and/or ``report.md`` and the chart PNGs into ``folder``; return the paths."""
-    charts = meeting_charts(meeting.meeting_id, tables, colours)
-    row = _rows(tables["meetings"], meeting.meeting_id).iloc[0]
-    speakers = _rows(tables["speakers"], meeting.meeting_id)
-    agencies = _rows(tables["agencies"], meeting.meeting_id)
+    """Write ``report.html`` and/or ``report.md`` and the chart PNGs into ``folder``; return the paths.
+
+    ``tables`` holds this meeting's rows of each table.
+    """
+    charts = meeting_charts(tables, colours)
+    row = tables["meetings"].iloc[0]
+    speakers, agencies = tables["speakers"], tables["agencies"]
     context = {
         "meeting": row,
         "sentences": participation_sentences(row, speakers, agencies),
@@ -118,10 +119,6 @@ def _markdown_text(value) -> str:
 
 def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def _rows(frame: pd.DataFrame, meeting_id: str) -> pd.DataFrame:
-    return frame[frame["meeting_id"] == meeting_id].reset_index(drop=True)
 
 
 def _png(figure: Figure) -> bytes:
