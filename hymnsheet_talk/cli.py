@@ -15,6 +15,7 @@ from . import __version__
 from .analysis import analyse as library_analyse
 from .errors import InputError
 from .output import FORMATS, write_outputs
+from .readers import SUFFIXES
 
 DEFAULT_TRANSCRIPTS = Path("transcripts")
 DEFAULT_OUT = Path("reports")
@@ -74,7 +75,7 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
         names = ", ".join(str(p) for p in analysis.skipped)
         click.echo(f"Skipped {len(analysis.skipped)} file(s) that are not transcripts: {names}", err=True)
     if not analysis.meetings and not analysis.failures:
-        raise click.UsageError("no transcripts found (looked for .txt, .vtt, .srt and .csv files)")
+        raise click.UsageError(f"no transcripts found (looked for {', '.join(sorted(SUFFIXES))} files)")
     for error in analysis.failures:
         click.echo(f"Error: {error}", err=True)
     for meeting in analysis.meetings:
