@@ -1,0 +1,265 @@
+"""Lexicons: the cue phrases behind every framing flag and reflection marker, read from data files.
+
+A lexicon is a JSON Lines file, one cue per line (``#`` lines and blank lines are skipped)::
+
+    {"id": "choice.chose_to", "label": "behaviour", "kind": "problem", "pattern": "chose|chooses|choosing to"}
+
+``pattern`` is a phrase in a small word syntax (see ``PATTERN_HELP``) or, for anything that
+syntax cannot say, a spaCy Matcher token pattern (a list of token dicts). Words are matched on
+spaCy's ``NORM``: lower case, with "n't" read as "not" and "'m" as "am", so ``do not`` also
+finds "don't". The shipped lexicons live in ``lexicons/``; a user's file adds cues, and a cue
+with a shipped ``id`` replaces it (``"off": true`` switches it off).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from functools import lru_cache
+from typing import Iterable
+
+import spacy
+from spacy.matcher import Matcher
+from spacy.tokenizer import Tokenizer
+
+from .errors import InputError
+
+FRAMING_LABELS = {
+    "behaviour": "the young person's (or parent's) choices, attitude or conduct as cause or target",
+    "ecological": "a place, group, service, policy, condition or harmful adult as cause or target",
+    "setting": "a place, platform or people around the young person: ecological only beside a concern or a response, with nothing individual said",
+    "concern": "names harm or worry (risk, problem, where they gather): makes a setting the problem",
+    "proposal": "proposes an action (we could, let's, shall we): a response, even as a question",
+    "response": "names or reports an action (action, agreed, referred): makes the framing a response",
+    "negation": "not, never: turns the next behaviour cue in its clause into a counter-frame",
+    "rejection": "rather than, instead of, not about: sets aside the next framing cue of either kind",
+    "contrast": "the clause after it carries the point (but, rather, instead)",
+    "meta": "talk about words or framings, not a framing itself",
+    "reported": "someone else's words reported",
+}
+REFLECTION_LABELS = {
+    "uncertainty": "admits not knowing or being unsure",
+    "open_question": "asks for explanation or ideas (what/how/why, tell us, talk us through)",
+    "invitation": "brings a named person, an agency or everyone else in",
+    "reasoning": "explains why",
+    "challenge": "questions an assumption or respectfully disagrees",
+    "building_on": "takes up and extends someone else's point",
+    "certainty": "closes a question down",
+    "question_word": "what, how, why…: opens an open question when it starts a clause",
+    "addressee": "anyone, everyone, colleagues… or an agency named as the one asked",
+    "procedural": "meeting housekeeping (can everyone hear me?): never an open question or invitation",
+    "weak_uncertainty": "not knowing a detail to hand: not admitted uncertainty",
+    "reported_fact": "a past event told as fact: a 'because' in it explains the event, not the speaker's thinking",
+    "discourse": "so, okay, right…: not a name when it opens a sentence with a comma",
+}
+LABELS = {**FRAMING_LABELS, **REFLECTION_LABELS}
+KINDS = ("problem", "response")
+FIELDS = {"id", "label", "kind", "pattern", "agency", "note", "off"}
+SHIPPED = ("framing.jsonl", "reflection.jsonl")
+
+PATTERN_HELP = """\
+Pattern words are separated by spaces; each matches one word, whatever its case:
+  word          that word                a|b|c         any of these words
+  (a b|c d)     any of these phrases     [a|b c]       optional: may be left out
+  _             any one word             _{0,3}        up to three words of any kind
+  exploit*      any word starting with "exploit"
+A pattern with none of these marks is a plain phrase. A list of spaCy token dicts is also accepted."""
+# Past this many expanded phrases a pattern is better split into several cues.
+MAX_EXPANSIONS = 512
+_GAP = re.compile(r"^_(\{\d*,\d*\})?$")
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexicon entry, with where it came from."""
+
+    id: str
+    label: str
+    pattern: str | list
+    kind: str = ""
+    agency: str = ""
+    note: str = ""
+    source: str = ""
+    line: int = 0
+    off: bool = False
+
+    def spacy_patterns(self, tokenizer: Tokenizer) -> list[dict]:
+        """The entry as ``span_ruler`` patterns: a phrase stays a string (spaCy's PhraseMatcher),
+        word syntax becomes one token pattern per phrase it can expand to (spaCy's Matcher)."""
+        if isinstance(self.pattern, str) and _is_word_syntax(self.pattern):
+            patterns = _token_patterns(self.pattern, tokenizer)
+        else:
+            patterns = [self.pattern]
+        return [{"label": self.label, "pattern": pattern, "id": self.id} for pattern in patterns]
+
+
+@dataclass
+class Lexicon:
+    """The active cues, keyed by id, in the order they were read."""
+
+    cues: dict[str, Cue] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def active(self) -> list[Cue]:
+        return [cue for cue in self.cues.values() if not cue.off]
+
+    def spacy_patterns(self, tokenizer: Tokenizer) -> list[dict]:
+        """Patterns for spaCy's ``span_ruler``, one per active cue."""
+        return [pattern for cue in self.active() for pattern in cue.spacy_patterns(tokenizer)]
+
+    def agency_of(self, cue_id: str) -> str:
+        return self.cues[cue_id].agency if cue_id in self.cues else ""
+
+
+def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
+    """The shipped lexicons, then each file in ``extra`` adding cues or replacing them by id."""
+    lexicon = Lexicon()
+    for name in SHIPPED:
+        text = resources.files("hymnsheet_talk").joinpath("lexicons", name).read_text(encoding="utf-8")
+        _merge(lexicon, text, f"hymnsheet_talk/lexicons/{name}", shipped=True)
+    for path in map(Path, extra):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot read lexicon: {error}", path) from None
+        _merge(lexicon, text, str(path), shipped=False)
+    return lexicon
+
+
+def _merge(lexicon: Lexicon, text: str, source: str, *, shipped: bool) -> None:
+    seen: set[str] = set()
+    tokenizer = _tokenizer()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        cue = _parse(line, source, number)
+        if cue.id in seen:
+            raise InputError(f"id {cue.id!r} appears twice in this file", source, number)
+        seen.add(cue.id)
+        if cue.off:
+            if cue.id not in lexicon.cues:
+                raise InputError(f"cannot switch off {cue.id!r}: no such cue", source, number)
+            lexicon.cues[cue.id] = Cue(**{**lexicon.cues[cue.id].__dict__, "off": True})
+            continue
+        if shipped and cue.id in lexicon.cues:
+            raise InputError(f"id {cue.id!r} is already used by another shipped lexicon", source, number)
+        _check(cue, tokenizer)  # a bad pattern fails here, naming its line, not when the pipeline is built
+        lexicon.cues[cue.id] = cue
+    lexicon.sources.append(source)
+
+
+def _parse(line: str, source: str, number: int) -> Cue:
+    try:
+        entry = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"not a JSON object: {error.msg} (column {error.colno})", source, number) from None
+    if not isinstance(entry, dict):
+        raise InputError("each line must be a JSON object {...}", source, number)
+    unknown = set(entry) - FIELDS
+    if unknown:
+        raise InputError(f"unknown field(s) {', '.join(sorted(unknown))}; fields are {', '.join(sorted(FIELDS))}",
+                         source, number)
+    cue_id = entry.get("id")
+    if not isinstance(cue_id, str) or not cue_id.strip():
+        raise InputError("every cue needs an \"id\" (text)", source, number)
+    if entry.get("off") is True:
+        return Cue(id=cue_id, label="", pattern="", source=source, line=number, off=True)
+    label = entry.get("label")
+    if label not in LABELS:
+        raise InputError(f"label {label!r} is not one of: {', '.join(LABELS)}", source, number)
+    kind = entry.get("kind", "")
+    if kind not in ("", *KINDS):
+        raise InputError(f"kind {kind!r} must be problem, response or left out", source, number)
+    pattern = entry.get("pattern")
+    if not (isinstance(pattern, str) and pattern.strip()) and not (
+        isinstance(pattern, list) and pattern and all(isinstance(token, dict) for token in pattern)
+    ):
+        raise InputError("\"pattern\" must be a phrase or a list of token dicts", source, number)
+    return Cue(cue_id, label, pattern.strip() if isinstance(pattern, str) else pattern, kind,
+               str(entry.get("agency", "")), str(entry.get("note", "")), source, number)
+
+
+def _is_word_syntax(pattern: str) -> bool:
+    return any(mark in pattern for mark in "|[]()*") or any(_GAP.match(word) for word in pattern.split())
+
+
+def _token_patterns(pattern: str, tokenizer: Tokenizer) -> list[list[dict]]:
+    """Expand word syntax into Matcher token patterns: single-word choices stay one token
+    (``{"NORM": {"IN": [...]}}``); choices of several words branch into separate patterns."""
+    expansions: list[list[dict]] = [[]]
+    for element in _elements(pattern):
+        options = _options(element, tokenizer, pattern)
+        expansions = [done + option for done in expansions for option in options]
+        if len(expansions) > MAX_EXPANSIONS:
+            raise ValueError(f"pattern expands to more than {MAX_EXPANSIONS} phrases; split it into several cues")
+    if not all(expansions):
+        raise ValueError("a pattern must match at least one word")
+    return expansions
+
+
+def _elements(pattern: str) -> list[str]:
+    """Split on spaces outside brackets: ``(a b|c) d`` → ``["(a b|c)", "d"]``."""
+    elements, current, depth = [], "", 0
+    for char in pattern:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth < 0:
+                raise ValueError(f"unmatched {char!r}")
+        if char.isspace() and depth == 0:
+            if current:
+                elements.append(current)
+            current = ""
+        else:
+            current += char
+    if depth:
+        raise ValueError("unclosed bracket")
+    return elements + ([current] if current else [])
+
+
+def _options(element: str, tokenizer: Tokenizer, pattern: str) -> list[list[dict]]:
+    """The token sequences one element can match (an empty one when it is optional)."""
+    optional = element.startswith("[") and element.endswith("]")
+    if optional or (element.startswith("(") and element.endswith(")")):
+        element = element[1:-1].strip()
+    if any(mark in element for mark in "()[]"):
+        raise ValueError(f"brackets cannot nest: {element!r}")
+    gap = _GAP.match(element)
+    if gap:
+        token: dict = {"OP": gap.group(1) or ("?" if optional else None)}
+        return [[{key: value for key, value in token.items() if value}]]
+    if element.endswith("*") and "|" not in element and " " not in element:
+        token = {"NORM": {"REGEX": "^" + re.escape(element[:-1].lower())}}
+        return [[{**token, "OP": "?"}] if optional else [token]]
+    choices = [[t.norm_ for t in tokenizer(choice.strip())] for choice in element.split("|")]
+    if not all(choices):
+        raise ValueError(f"empty choice in {element!r}")
+    single = sorted({c[0] for c in choices if len(c) == 1})
+    options: list[list[dict]] = []
+    if single:
+        token = {"NORM": single[0]} if len(single) == 1 else {"NORM": {"IN": single}}
+        options.append([{**token, "OP": "?"}] if optional and len(choices) == len(single) else [token])
+    options += [[{"NORM": norm} for norm in choice] for choice in choices if len(choice) > 1]
+    if optional and len(options) > 1 or (optional and len(choices) != len(single)):
+        options.append([])
+    return options
+
+
+def _check(cue: Cue, tokenizer: Tokenizer) -> None:
+    try:
+        patterns = [p["pattern"] for p in cue.spacy_patterns(tokenizer) if isinstance(p["pattern"], list)]
+        if patterns:
+            Matcher(tokenizer.vocab, validate=True).add(cue.id, patterns)
+    except (ValueError, KeyError, TypeError) as error:
+        lines = str(error).strip().splitlines()
+        raise InputError(f"bad pattern: {lines[0] if lines else error}", cue.source, cue.line) from None
+
+
+@lru_cache(maxsize=None)
+def _tokenizer() -> Tokenizer:
+    """A blank English tokenizer: patterns must be split into words exactly as transcripts are."""
+    return spacy.blank("en").tokenizer

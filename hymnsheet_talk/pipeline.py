@@ -1,0 +1,52 @@
+"""The spaCy pipeline, built by one function: sentences, lexicon cues, then framing and reflection.
+
+By default it starts from ``spacy.blank("en")`` (nothing to download): a punctuation sentence
+splitter, a ``span_ruler`` holding every lexicon cue, and the two rule components that read
+the cues sentence by sentence. ``model`` names an installed trained pipeline instead; its parser
+then splits sentences and lets the rules use grammar as well.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+
+from .errors import InputError
+from .lexicon import Lexicon, load_lexicon
+from . import framing, reflection  # noqa: F401  (registers the components' factories)
+
+CUES_KEY = "hymnsheet"
+
+
+def build_pipeline(model: str | None = None, lexicon: Lexicon | Iterable[str | Path] = ()) -> Language:
+    """A pipeline whose sentences carry ``._.hs_framing`` and the reflection markers.
+
+    ``lexicon`` is a loaded ``Lexicon`` or extra lexicon files to merge over the shipped ones.
+    An unknown ``model`` or a bad lexicon raises ``InputError``.
+    """
+    if not isinstance(lexicon, Lexicon):
+        lexicon = load_lexicon(lexicon)
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["ner", "textcat", "textcat_multilabel"])
+        except OSError:
+            raise InputError(
+                f"no spaCy pipeline called {model!r} is installed (python -m spacy download {model})"
+            ) from None
+        if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+            nlp.add_pipe("sentencizer", first=True)
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe(
+        "span_ruler", name="hymnsheet_cues",
+        config={"spans_key": CUES_KEY, "phrase_matcher_attr": "NORM", "validate": True},
+    )
+    ruler.add_patterns(lexicon.spacy_patterns(nlp.tokenizer))
+    responses = sorted(cue.id for cue in lexicon.active() if cue.kind == "response")
+    nlp.add_pipe("hymnsheet_framing", config={"spans_key": CUES_KEY, "response_cues": responses})
+    nlp.add_pipe("hymnsheet_reflection", config={"spans_key": CUES_KEY})
+    return nlp

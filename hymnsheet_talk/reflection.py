@@ -1,0 +1,130 @@
+"""The reflection component: signs of space to think together, sentence by sentence (METHODS section 3).
+
+Lexicon cues carry most of the work; a little grammar sits on top:
+
+- ``uncertainty``: an uncertainty cue not covered by a ``weak_uncertainty`` one ("not to hand").
+- ``open_question``: a question whose clause opens with what/how/why ("Priya, why do we think…?"),
+  or a request to explain ("talk us through"); housekeeping ("can everyone hear me?"), "what
+  about…?" proposals and yes/no questions are not.
+- ``invitation``: a question or request with someone to answer it: a name as vocative ("Priya,
+  …?" / "…, Priya?"), an agency ("anyone from health?") or everyone else ("does anyone…?").
+- ``reasoning``: a reasoning cue, unless the sentence reports a past event as fact ("he was
+  excluded because…"), where "because" explains the event rather than the speaker's thinking.
+- ``challenge``: a challenge cue, or a question about the words used ("are we victim-blaming?").
+- ``building_on`` and ``certainty``: their cues.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .sentence_cues import SentenceCues, sentence_cues
+
+MARKERS = ("uncertainty", "open_question", "invitation", "reasoning", "challenge", "building_on", "certainty")
+CLAUSE_OPENERS = {",", ";", ":", "—", "–", "-", "("}
+# Words that can follow "what"/"how" at a clause start without asking for an explanation.
+PROPOSAL_AFTER = {"about"}
+
+for _name, _default in (("hs_markers", None), ("hs_reflection_cues", ""), ("hs_addressee", "")):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+
+@Language.factory("hymnsheet_reflection", default_config={"spans_key": "hymnsheet", "agencies": {}})
+def make_reflection(nlp: Language, name: str, spans_key: str, agencies: dict[str, str]) -> "ReflectionComponent":
+    return ReflectionComponent(spans_key, agencies)
+
+
+class ReflectionComponent:
+    """Sets ``hs_markers`` (marker → 0/1), ``hs_reflection_cues`` and ``hs_addressee`` on each sentence.
+
+    ``agencies`` maps addressee cue ids to the agency they name ("from health" → Health).
+    ``doc.user_data["hymnsheet_names"]``, when set, holds the lower-case names of the people
+    present, so a name is recognised as a vocative even when the transcript has it in lower case.
+    """
+
+    def __init__(self, spans_key: str, agencies: dict[str, str]):
+        self.spans_key = spans_key
+        self.agencies = agencies
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = doc.user_data.get("hymnsheet_names", frozenset())
+        for cues in sentence_cues(doc, self.spans_key):
+            self._mark(cues, names)
+        return doc
+
+    def _mark(self, cues: SentenceCues, names) -> None:
+        sentence = cues.sentence
+        procedural = bool(cues.get("procedural"))
+        evidence: dict[str, list[Span]] = {marker: [] for marker in MARKERS}
+        weak = cues.get("weak_uncertainty")
+        evidence["uncertainty"] = [span for span in cues.get("uncertainty") if not _overlaps(span, weak)]
+        if not procedural:
+            evidence["open_question"] = cues.get("open_question") or (
+                _open_question_words(cues) if cues.is_question else []
+            )
+            asking = cues.is_question or bool(cues.get("invitation")) or bool(evidence["open_question"])
+            addressee, addressing = self._addressee(cues, names)
+            if asking and addressee:
+                evidence["invitation"] = cues.get("invitation") + addressing
+                sentence._.hs_addressee = addressee
+        if not cues.get("reported_fact"):
+            evidence["reasoning"] = cues.get("reasoning")
+        evidence["challenge"] = cues.get("challenge") + (cues.get("meta") if cues.is_question else [])
+        evidence["building_on"] = cues.get("building_on")
+        evidence["certainty"] = cues.get("certainty")
+        sentence._.hs_markers = {marker: int(bool(spans)) for marker, spans in evidence.items()}
+        sentence._.hs_reflection_cues = "; ".join(
+            f"{span.id_ or marker}={span.text}" for marker, spans in evidence.items() for span in spans
+        )
+
+    def _addressee(self, cues: SentenceCues, names) -> tuple[str, list[Span]]:
+        """Who a sentence is addressed to ("Priya", "agency:Health", "anyone") and the words that say so."""
+        vocative = _vocative(cues, names)
+        if vocative is not None:
+            return vocative.text, [cues.sentence.doc[vocative.i:vocative.i + 1]]
+        for span in cues.get("addressee"):
+            agency = self.agencies.get(span.id_, "")
+            return (f"agency:{agency}" if agency else span.text.lower()), [span]
+        return "", []
+
+
+def _open_question_words(cues: SentenceCues) -> list[Span]:
+    doc = cues.sentence.doc
+    discourse = {token.i for span in cues.get("discourse") for token in span}
+    found = []
+    for span in cues.get("question_word"):
+        before = span.start - 1
+        at_clause_start = (
+            span.start == cues.sentence.start
+            or doc[before].text in CLAUSE_OPENERS
+            or before in discourse
+        )
+        if at_clause_start and (span.end >= len(doc) or doc[span.end].norm_ not in PROPOSAL_AFTER):
+            found.append(span)
+    return found[:1]
+
+
+def _vocative(cues: SentenceCues, names) -> Token | None:
+    """A name said to someone: before the first comma at the start, or after the last one at the end."""
+    sentence = cues.sentence
+    words = [token for token in sentence if not token.is_space]
+    discourse = {token.i for span in cues.get("discourse") for token in span}
+
+    def is_name(token: Token) -> bool:
+        return token.is_alpha and token.i not in discourse and (token.lower_ in names or (token.is_title and token.text != "I"))
+
+    comma = next((k for k, token in enumerate(words[:4]) if token.text == ","), None)
+    if comma:
+        candidate = next((token for token in words[:comma] if is_name(token)), None)
+        if candidate is not None:
+            return candidate
+    if len(words) >= 3 and words[-1].is_punct and words[-3].text == ",":
+        if is_name(words[-2]):
+            return words[-2]
+    return None
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in others)
