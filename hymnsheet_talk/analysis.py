@@ -11,13 +11,18 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import pandas as pd
+from spacy.language import Language
 
 from .attribution import attribute
 from .errors import InputError
 from .model import Meeting
+from .framing_tables import add_framing
 from .participation import agencies_table, meetings_table, speakers_table, turns_table
+from .pipeline import build_pipeline
 from .readers import SUFFIXES, read_transcript
+from .reflection_tables import add_answered, add_rates, invitations_table, markers_table, timeline_table
 from .roster import Roster, load_roster
+from .tagging import tag_meetings
 
 ROSTER_FILE = "roster.csv"
 ROSTER_SUFFIX = ".roster.csv"
@@ -103,15 +108,31 @@ class MeetingLoader:
         return self._rosters[found]
 
 
-def build_tables(meetings: list[Meeting]) -> dict[str, pd.DataFrame]:
-    """The output tables, keyed by name: ``turns``, ``speakers``, ``agencies``, ``meetings``."""
-    turns = turns_table(meetings)
+def build_tables(meetings: list[Meeting], nlp: Language | None = None) -> dict[str, pd.DataFrame]:
+    """The output tables, keyed by name: ``turns``, ``sentences``, ``speakers``, ``agencies``,
+    ``meetings``, ``markers``, ``invitations``, ``reflection_timeline``.
+
+    ``nlp`` is the pipeline that labels sentences (default: ``build_pipeline()``).
+    """
+    tags = tag_meetings(meetings, nlp if nlp is not None else build_pipeline())
+    sentences = tags.sentences
+    turns = turns_table(meetings).merge(tags.turns, on=["meeting_id", "turn"], how="left")
     speakers = speakers_table(meetings, turns)
+    agencies = add_framing(agencies_table(speakers), sentences, ["meeting_id", "agency"])
+    agencies = add_rates(agencies, sentences, ["meeting_id", "agency"], spread_by="speaker")
+    agencies = add_answered(agencies, turns, sentences, ["meeting_id", "agency"])
+    summary = add_framing(meetings_table(meetings, speakers), sentences, ["meeting_id"])
+    summary = add_rates(summary, sentences, ["meeting_id"], spread_by="agency")
+    summary = add_answered(summary, turns, sentences, ["meeting_id"])
     return {
         "turns": turns,
+        "sentences": sentences,
         "speakers": speakers,
-        "agencies": agencies_table(speakers),
-        "meetings": meetings_table(meetings, speakers),
+        "agencies": agencies,
+        "meetings": summary,
+        "markers": markers_table(turns, sentences),
+        "invitations": invitations_table(turns, sentences, speakers),
+        "reflection_timeline": timeline_table(turns, sentences, {m.meeting_id: m.timed for m in meetings}),
     }
 
 
@@ -119,6 +140,8 @@ def analyse(
     paths: Iterable[str | Path] = ("transcripts",),
     roster: str | Path | Roster | None = None,
     *,
+    model: str | None = None,
+    lexicons: Iterable[str | Path] = (),
     progress: Callable[[list[Path]], Iterable[Path]] = iter,
 ) -> Analysis:
     """Read every transcript under ``paths`` and return the tables as DataFrames.
@@ -126,9 +149,12 @@ def analyse(
     ``roster`` (a path or a loaded ``Roster``) applies to every transcript; without it each
     transcript uses the roster found beside it (see ``roster_for``). A file that cannot be read
     is recorded in ``failures`` and the others are still analysed. ``progress`` wraps the list of
-    transcript paths while they are read (the command line passes a progress bar). A missing
-    path or an unreadable ``roster`` raises ``InputError``.
+    transcript paths while they are read (the command line passes a progress bar). ``model``
+    names an installed spaCy pipeline to use instead of the blank English one; ``lexicons`` are
+    extra lexicon files merged over the shipped ones. A missing path, an unreadable ``roster``,
+    a bad lexicon or an unknown model raises ``InputError``.
     """
+    nlp = build_pipeline(model, lexicons)
     sources = find_transcripts(paths)
     loader = MeetingLoader(roster)
     meetings: list[Meeting] = []
@@ -138,7 +164,7 @@ def analyse(
             meetings.append(loader.load(path))
         except InputError as error:
             failures.append(error)
-    return Analysis(meetings, build_tables(meetings), failures, sources.skipped)
+    return Analysis(meetings, build_tables(meetings, nlp), failures, sources.skipped)
 
 
 def _is_companion(path: Path) -> bool:

@@ -1,4 +1,4 @@
-"""Charts of who speaks: each takes a meeting's table first and returns the Axes it drew on.
+"""Charts of who speaks, how they frame and how they reflect: each takes a meeting's table first and returns the Axes it drew on.
 
 Figures are built with ``matplotlib.figure.Figure`` (no pyplot state), so nothing here shows or
 saves a chart: the report layer does that.
@@ -10,6 +10,7 @@ import contextlib
 from typing import Iterable, Iterator
 
 import matplotlib
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -147,6 +148,69 @@ def plot_timeline(turns: pd.DataFrame, speakers: pd.DataFrame, *, colours: dict[
     agencies = sorted(set(speakers["agency"]))
     ax.legend(handles=[Patch(color=colours.get(a, UNKNOWN_COLOUR), label=a) for a in agencies],
               loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=min(4, len(agencies)), frameon=False)
+    return ax
+
+
+# Framing colours: blue for behaviour-based, orange for ecological (Okabe–Ito), darker for responses.
+FRAMING_COLOURS = {
+    "behaviour_problem": "#8DB8DE", "behaviour_response": "#0072B2",
+    "ecological_problem": "#F3B27F", "ecological_response": "#D55E00",
+}
+
+
+def plot_framing(agencies: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Behaviour-based and ecological sentences per agency, each split into problem and response.
+
+    Behaviour counts run left of zero and ecological ones right, so each agency's lean shows at a glance.
+    """
+    frame = agencies.assign(flagged=agencies["behaviour"] + agencies["ecological"])
+    frame = frame[frame["flagged"] > 0].sort_values(["flagged", "agency"])
+    ax = ax or _axes(height=0.45 * len(frame) + 1.6)
+    rows = list(range(len(frame)))
+    left = -frame["behaviour_problem"]
+    ax.barh(rows, -frame["behaviour_problem"], color=FRAMING_COLOURS["behaviour_problem"], label="behaviour: problem")
+    ax.barh(rows, -frame["behaviour_response"], left=left, color=FRAMING_COLOURS["behaviour_response"],
+            label="behaviour: response")
+    ax.barh(rows, frame["ecological_problem"], color=FRAMING_COLOURS["ecological_problem"], label="ecological: problem")
+    ax.barh(rows, frame["ecological_response"], left=frame["ecological_problem"],
+            color=FRAMING_COLOURS["ecological_response"], label="ecological: response")
+    ax.axvline(0, color="#333333", linewidth=0.8)
+    ax.set_yticks(rows, frame["agency"])
+    ax.xaxis.set_major_formatter(lambda value, _pos: f"{abs(value):.0f}")
+    ax.set_xlabel("sentences  (← behaviour-based | ecological →)")
+    ax.set_title("How each agency framed problems and responses")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
+    return ax
+
+
+def plot_markers(markers: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Each reflection marker per 1,000 words, agency by agency, as a shaded grid with the rates written in."""
+    grid = markers[markers["agency"] != "(all)"].pivot(index="agency", columns="marker", values="per_1k")
+    grid = grid.reindex(columns=list(dict.fromkeys(markers["marker"]))).fillna(0)
+    ax = ax or _axes(height=0.42 * len(grid) + 1.8, width=8)
+    ax.imshow(grid.to_numpy(), cmap="Greens", aspect="auto", vmin=0)
+    for (row, column), value in np.ndenumerate(grid.to_numpy()):
+        ax.annotate(f"{value:.0f}", (column, row), ha="center", va="center", fontsize=8)
+    ax.set_xticks(range(grid.shape[1]), [name.replace("_", " ") for name in grid.columns], rotation=30, ha="right")
+    ax.set_yticks(range(grid.shape[0]), grid.index)
+    ax.set_title("Reflection markers per 1,000 words, by agency")
+    ax.spines[:].set_visible(False)
+    return ax
+
+
+def plot_marker_timeline(timeline: pd.DataFrame, *, markers: list[str], ax: Axes | None = None) -> Axes:
+    """Markers in each part of the meeting (tenths of its words, or ten-minute parts), stacked."""
+    ax = ax or _axes(height=3.2, width=8)
+    bottom = np.zeros(len(timeline))
+    for colour, marker in zip(PALETTE, markers):
+        ax.bar(timeline["part"], timeline[marker], bottom=bottom, color=colour, label=marker.replace("_", " "))
+        bottom += timeline[marker].to_numpy()
+    unit = timeline["unit"].iloc[0] if len(timeline) else "tenth"
+    ax.set_xticks(timeline["part"], [f"{start}{'%' if unit == 'tenth' else ' min'}" for start in timeline["start"]])
+    ax.set_xlabel("part of the meeting (by share of words spoken)" if unit == "tenth" else "minutes into the meeting")
+    ax.set_ylabel("sentences")
+    ax.set_title("Reflection markers across the meeting")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, frameon=False)
     return ax
 
 

@@ -14,8 +14,12 @@ import click
 from . import __version__
 from .analysis import analyse as library_analyse
 from .errors import InputError
+from .evaluation import evaluate as library_evaluate, format_scores, read_gold
+from .lexicon import LABELS, PATTERN_HELP, load_lexicon
 from .output import FORMATS, write_outputs
+from .pipeline import build_pipeline
 from .readers import SUFFIXES
+from .writing import write_csv
 
 DEFAULT_TRANSCRIPTS = Path("transcripts")
 DEFAULT_OUT = Path("reports")
@@ -42,6 +46,18 @@ def main() -> None:
     """
 
 
+def pipeline_options(command):
+    """--model and --lexicon, shared by every command that runs the language rules."""
+    command = click.option(
+        "--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Extra lexicon (JSON Lines) merged over the shipped one: new ids add cues, shipped ids "
+             "replace them. Repeatable.")(command)
+    return click.option(
+        "--model", metavar="NAME",
+        help="An installed trained spaCy pipeline (e.g. en_core_web_sm) to use instead of the blank "
+             "English one; its parse adds grammar-based rules.")(command)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -51,7 +67,9 @@ def main() -> None:
               show_default=True, help="Folder for the tables and reports.")
 @click.option("--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
               help="Outputs to write, comma-separated: html, md, csv.")
-def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: set[str]) -> None:
+@pipeline_options
+def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: set[str], model: str | None,
+            lexicons: tuple[Path, ...]) -> None:
     """Analyse transcripts (files or folders; default: transcripts/) into tables and reports.
 
     Layouts are recognised from the content: plain "Name: text" lines, Teams or Zoom WebVTT,
@@ -62,13 +80,14 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
       hymnsheet analyse
       hymnsheet analyse meeting.vtt --roster roster.csv --out reports/march
       hymnsheet analyse transcripts/ --format csv
+      hymnsheet analyse --lexicon my_cues.jsonl --model en_core_web_sm
     """
     if not paths:
         if not DEFAULT_TRANSCRIPTS.is_dir():
             raise click.UsageError("no transcripts/ folder here: name the transcript files or folders to analyse")
         paths = (DEFAULT_TRANSCRIPTS,)
     try:
-        analysis = library_analyse(paths, roster, progress=_progress_bar)
+        analysis = library_analyse(paths, roster, model=model, lexicons=lexicons, progress=_progress_bar)
     except InputError as error:
         raise click.ClickException(str(error)) from None
     if analysis.skipped:
@@ -99,3 +118,68 @@ def _progress_bar(paths: list[Path]) -> Iterator[Path]:
     with click.progressbar(paths, label="Reading", file=sys.stderr, hidden=len(paths) < 2,
                            item_show_func=lambda path: path.name if path else None) as bar:
         yield from bar
+
+
+LEXICON_HELP = """Print the active lexicon: every cue's label, id, pattern and where it was read.
+
+A lexicon is a JSON Lines file, one cue per line, e.g.
+
+\b
+  {"id": "behaviour.choice.chooses_to", "label": "behaviour", "pattern": "choose|chose|choosing to"}
+
+\b
+""" + PATTERN_HELP + """
+
+\b
+Examples:
+  hymnsheet lexicon --label behaviour
+  hymnsheet lexicon --jsonl > my_cues.jsonl     # edit, then: analyse --lexicon my_cues.jsonl
+"""
+
+
+@main.command(help=LEXICON_HELP)
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra lexicon merged over the shipped one, as analyse would use it. Repeatable.")
+@click.option("--label", "labels", multiple=True, metavar="LABEL", type=click.Choice(sorted(LABELS)),
+              help="Only cues with this label (behaviour, ecological, setting, uncertainty…). Repeatable.")
+@click.option("--jsonl", is_flag=True, help="Print JSON Lines (a lexicon file you can edit) instead of a table.")
+def lexicon(lexicons: tuple[Path, ...], labels: tuple[str, ...], jsonl: bool) -> None:
+    try:
+        active = load_lexicon(lexicons)
+    except InputError as error:
+        raise click.ClickException(str(error)) from None
+    cues = [cue for cue in active.active() if not labels or cue.label in labels]
+    for cue in cues:
+        if jsonl:
+            click.echo(cue.to_json())
+        else:
+            kind = f" ({cue.kind})" if cue.kind else ""
+            click.echo(f"{cue.label}{kind}\t{cue.id}\t{cue.pattern_text}\t{cue.source}:{cue.line}")
+    click.echo(f"{len(cues)} cue(s) from {', '.join(active.sources)}", err=True)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--rows", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write every row with the tool's labels and cues beside yours, to read the disagreements.")
+@pipeline_options
+def evaluate(gold: Path, rows: Path | None, model: str | None, lexicons: tuple[Path, ...]) -> None:
+    """Score the language rules against your own coding of sentences or turns.
+
+    GOLD is a CSV with a text column and any of: framing (behaviour, ecological, none), framing_kind
+    (problem, response, empty) and 0/1 marker columns (uncertainty, open_question, invitation,
+    reasoning, challenge, building_on, certainty). Prints precision, recall, F1 and Cohen's kappa.
+
+    \b
+    Examples:
+      hymnsheet evaluate tests/data/gold.csv
+      hymnsheet evaluate my_coding.csv --rows disagreements.csv --lexicon my_cues.jsonl
+    """
+    try:
+        result = library_evaluate(read_gold(gold), build_pipeline(model, lexicons))
+    except InputError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(format_scores(result.scores))
+    if rows:
+        write_csv(rows, result.rows)
+        click.echo(f"Rows with the tool's labels written to {rows}", err=True)

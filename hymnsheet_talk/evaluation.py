@@ -108,3 +108,11 @@ def _scores(column: str, human: pd.Series, tool: pd.Series) -> pd.DataFrame:
 def _class_order(value) -> tuple:
     order = [*FRAMINGS, MIXED, "problem", "response"]
     return (order.index(value) if value in order else len(order), str(value))
+
+
+def format_scores(scores: pd.DataFrame) -> str:
+    """The scores as a plain-text table for the terminal."""
+    shown = scores.copy()
+    for column in ("precision", "recall", "f1", "kappa", "agreement"):
+        shown[column] = shown[column].map(lambda v: "–" if pd.isna(v) else f"{v:.3f}")
+    return shown.to_string(index=False)

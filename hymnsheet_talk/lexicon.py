@@ -85,6 +85,16 @@ class Cue:
     line: int = 0
     off: bool = False
 
+    @property
+    def pattern_text(self) -> str:
+        return self.pattern if isinstance(self.pattern, str) else json.dumps(self.pattern)
+
+    def to_json(self) -> str:
+        """The entry as one lexicon line."""
+        entry = {"id": self.id, "label": self.label, "kind": self.kind, "agency": self.agency,
+                 "pattern": self.pattern, "note": self.note}
+        return json.dumps({key: value for key, value in entry.items() if value}, ensure_ascii=False)
+
     def spacy_patterns(self, tokenizer: Tokenizer) -> list[dict]:
         """The entry as ``span_ruler`` patterns: a phrase stays a string (spaCy's PhraseMatcher),
         word syntax becomes one token pattern per phrase it can expand to (spaCy's Matcher)."""

@@ -140,7 +140,7 @@ def normalised_entropy(values) -> float:
     if shares is None or len(shares) < 2:
         return np.nan
     spoken = shares[shares > 0]
-    return float(-(spoken * np.log(spoken)).sum() / math.log(len(shares)))
+    return float(-(spoken * np.log(spoken)).sum() / math.log(len(shares))) + 0.0  # never -0.0
 
 
 def _shares(values) -> np.ndarray | None:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .sentence_cues import SentenceCues, sentence_cues
 
-MARKERS = ("uncertainty", "open_question", "invitation", "reasoning", "challenge", "building_on", "certainty")
+MARKERS = ["uncertainty", "open_question", "invitation", "reasoning", "challenge", "building_on", "certainty"]
 CLAUSE_OPENERS = {",", ";", ":", "—", "–", "-", "("}
 # Words that can follow "what"/"how" at a clause start without asking for an explanation.
 PROPOSAL_AFTER = {"about"}

@@ -18,10 +18,20 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import __version__
-from .charts import chart_style, plot_agency_shares, plot_speaker_words, plot_timeline
+from .charts import (
+    chart_style, plot_agency_shares, plot_framing, plot_marker_timeline, plot_markers, plot_speaker_words,
+    plot_timeline,
+)
+from .examples import quiet_stretch, quotes
+from .lexicon import REFLECTION_LABELS
 from .model import Meeting
+from .reflection import MARKERS
 from .summary import participation_sentences, percent
 from .writing import write_bytes, write_text
+
+
+# Below this many flagged sentences a share is too shaky to print: the report gives counts.
+MIN_FLAGGED = 5
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,31 @@ def meeting_charts(tables: dict[str, pd.DataFrame], colours: dict[str, str]) -> 
         ]
 
 
+def language_charts(tables: dict[str, pd.DataFrame]) -> dict[str, Chart]:
+    """The framing and reflection charts for one meeting, keyed by section; a chart with nothing
+    to show is left out."""
+    charts = {}
+    with chart_style():
+        if (tables["agencies"]["behaviour"] + tables["agencies"]["ecological"]).sum():
+            charts["framing"] = Chart(
+                "framing.png", _png(plot_framing(tables["agencies"]).figure),
+                "Bar chart of behaviour-based and ecological sentences per agency, split into problem and response",
+                "Left of the line: sentences framing the young person's behaviour; right: sentences about "
+                "the places, groups and conditions around them. Darker shades propose or report an action.")
+        if "markers" in tables and tables["markers"]["sentences"].sum():
+            charts["markers"] = Chart(
+                "markers.png", _png(plot_markers(tables["markers"]).figure),
+                "Grid of reflection markers per 1,000 words for each agency",
+                "How often each agency's talk carried each marker, per 1,000 of its words.")
+        if "reflection_timeline" in tables and len(tables["reflection_timeline"]):
+            charts["timeline"] = Chart(
+                "reflection-timeline.png",
+                _png(plot_marker_timeline(tables["reflection_timeline"], markers=MARKERS).figure),
+                "Stacked bars of reflection markers in each part of the meeting",
+                "Where in the meeting people asked, wondered, reasoned and challenged.")
+    return charts
+
+
 def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colours: dict[str, str],
                          folder: Path, formats: set[str]) -> list[Path]:
     """Write ``report.html`` and/or ``report.md`` and the chart PNGs into ``folder``; return the paths.
@@ -61,9 +96,22 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
     ``tables`` holds this meeting's rows of each table.
     """
     charts = meeting_charts(tables, colours)
+    language = language_charts(tables)
     row = tables["meetings"].iloc[0]
     speakers, agencies = tables["speakers"], tables["agencies"]
+    sentences = tables.get("sentences", pd.DataFrame(columns=["framing", "open_question", "uncertainty"]))
     context = {
+        "language": language,
+        "framing_examples": {
+            side: quotes(sentences, "framing", side, "framing_cues") for side in ("behaviour", "ecological")
+        },
+        "reflection_examples": {
+            marker: quotes(sentences, marker, 1, "reflection_cues") for marker in ("uncertainty", "open_question")
+        },
+        "marker_meanings": {marker: REFLECTION_LABELS[marker] for marker in MARKERS},
+        "quiet": quiet_stretch(tables["turns"]),
+        "invitations": list(tables.get("invitations", pd.DataFrame()).itertuples()),
+        "min_flagged": MIN_FLAGGED,
         "meeting": row,
         "sentences": participation_sentences(row, speakers, agencies),
         "charts": charts,
@@ -76,7 +124,7 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "roster": meeting.roster,
         "version": __version__,
     }
-    written = [write_bytes(folder / chart.file, chart.png) for chart in charts]
+    written = [write_bytes(folder / chart.file, chart.png) for chart in [*charts, *language.values()]]
     if "html" in formats:
         written.append(write_text(folder / "report.html", _environment("html").get_template("report.html.j2").render(context)))
     if "md" in formats:

@@ -6,7 +6,10 @@ import pandas as pd
 from click.testing import CliRunner
 
 from hymnsheet_talk.cli import main
+from hymnsheet_talk.framing_tables import FRAMING_COLUMNS, SPLIT_COLUMNS
 from hymnsheet_talk.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
+from hymnsheet_talk.reflection_tables import INVITATION_COLUMNS, RATE_COLUMNS
+from hymnsheet_talk.tagging import SENTENCE_COLUMNS, TURN_LABEL_COLUMNS
 
 from conftest import DATA, SAMPLES
 
@@ -24,22 +27,25 @@ def test_analyse_with_no_arguments_reads_transcripts_and_writes_reports(tmp_path
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == "Analysed 3 meeting(s), 4,635 words, into reports/"
     reports = tmp_path / "reports"
-    for name, columns in (("turns", TURN_COLUMNS), ("speakers", SPEAKER_COLUMNS), ("agencies", AGENCY_COLUMNS),
-                          ("meetings", MEETING_COLUMNS)):
+    language = [*SPLIT_COLUMNS, *FRAMING_COLUMNS, *RATE_COLUMNS, "reflection_spread", "questions_answered"]
+    for name, columns in (("turns", TURN_COLUMNS + TURN_LABEL_COLUMNS), ("speakers", SPEAKER_COLUMNS),
+                          ("agencies", AGENCY_COLUMNS + language), ("meetings", MEETING_COLUMNS + language),
+                          ("sentences", SENTENCE_COLUMNS), ("invitations", INVITATION_COLUMNS)):
         assert list(pd.read_csv(reports / f"{name}.csv").columns) == columns
     assert pd.read_csv(reports / "meetings.csv")["meeting_id"].tolist() == MEETINGS
     for meeting_id in MEETINGS:
         folder = reports / meeting_id
         assert sorted(p.name for p in folder.iterdir()) == [
-            "agency-shares.png", "report.html", "report.md", "speaker-words.png", "timeline.png"]
+            "agency-shares.png", "framing.png", "markers.png", "reflection-timeline.png", "report.html", "report.md",
+            "speaker-words.png", "timeline.png"]
     index = (reports / "index.html").read_text()
     assert all(f'href="{m}/report.html"' in index for m in MEETINGS)
 
 
-def test_report_html_is_self_contained_with_three_charts(tmp_path):
+def test_report_html_is_self_contained_with_six_charts(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "html").exit_code == 0
     html = (tmp_path / MEETINGS[1] / "report.html").read_text()
-    assert html.count('<img src="data:image/png;base64,') == 3
+    assert html.count('<img src="data:image/png;base64,') == 6
     assert "http://" not in html and "https://" not in html
     assert "Karen Doyle (Community safety) spoke most" in html
     assert not (tmp_path / "turns.csv").exists()
@@ -47,7 +53,9 @@ def test_report_html_is_self_contained_with_three_charts(tmp_path):
 
 def test_csv_only_writes_tables_and_no_reports(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "csv").exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["agencies.csv", "meetings.csv", "speakers.csv", "turns.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "agencies.csv", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv", "sentences.csv",
+        "speakers.csv", "turns.csv"]
 
 
 def test_one_bad_file_fails_with_its_name_and_the_rest_are_written(tmp_path):

@@ -1,0 +1,94 @@
+"""Evidence for the report: quoted sentences with their cue words marked, and quiet stretches.
+
+Every count in the report should be traceable to what was said; these helpers pick the quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+EXAMPLES = 3
+# A stretch without a question or admitted uncertainty is pointed out when it holds this share
+# of the meeting's words and at least this many turns.
+QUIET_SHARE = 0.25
+QUIET_TURNS = 6
+_COUNTER = "a counter-frame"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence cut into pieces; ``marked`` pieces are cue words."""
+
+    speaker: str
+    agency: str
+    pieces: list[tuple[str, bool]]
+
+
+@dataclass(frozen=True)
+class Stretch:
+    first_turn: int
+    last_turn: int
+    turns: int
+    words: int
+    share: float
+
+
+def counted_phrases(cues: str) -> list[str]:
+    """The phrases that counted towards a label, from a ``framing_cues`` or ``reflection_cues`` cell
+    (``id=phrase`` items; a phrase followed by a bracketed reason was set aside, unless it was
+    a counter-frame)."""
+    phrases = []
+    for item in filter(None, re.split(r"; | \| ", cues or "")):
+        _cue_id, _, rest = item.partition("=")
+        phrase, _, why = rest.partition(" (")
+        if not why or _COUNTER in why:
+            phrases.append(phrase)
+    return phrases
+
+
+def quotes(sentences: pd.DataFrame, column: str, value, cues: str, limit: int = EXAMPLES) -> list[Quote]:
+    """Up to ``limit`` sentences where ``column == value``, from different speakers where possible,
+    with the words that decided it marked."""
+    chosen = sentences[sentences[column] == value]
+    chosen = pd.concat([chosen.drop_duplicates("speaker"), chosen]).drop_duplicates(["turn", "sentence"]).head(limit)
+    return [Quote(row.speaker, row.agency, mark(row.text, counted_phrases(getattr(row, cues))))
+            for row in chosen.itertuples()]
+
+
+def mark(text: str, phrases: list[str]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is_cue) pieces, marking each phrase where it first appears."""
+    spans = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        start = text.find(phrase)
+        if start >= 0 and not any(start < end and begin < start + len(phrase) for begin, end in spans):
+            spans.append((start, start + len(phrase)))
+    pieces, position = [], 0
+    for begin, end in sorted(spans):
+        pieces += [(text[position:begin], False), (text[begin:end], True)]
+        position = end
+    pieces.append((text[position:], False))
+    return [piece for piece in pieces if piece[0]]
+
+
+def quiet_stretch(turns: pd.DataFrame) -> Stretch | None:
+    """The longest run of turns with no open question and no admitted uncertainty, when it is long
+    enough to mention."""
+    total = turns["words"].sum()
+    if not total:
+        return None
+    opening = (turns["open_question"] == 1) | (turns["uncertainty"] == 1)
+    run = opening.cumsum()
+    quiet = turns[~opening].groupby(run[~opening]).agg(
+        first_turn=("turn", "min"), last_turn=("turn", "max"), turns=("turn", "size"), words=("words", "sum")
+    )
+    if quiet.empty:
+        return None
+    longest = quiet.sort_values(["words", "first_turn"], ascending=[False, True]).iloc[0]
+    share = longest["words"] / total
+    if share < QUIET_SHARE or longest["turns"] < QUIET_TURNS:
+        return None
+    return Stretch(int(longest["first_turn"]), int(longest["last_turn"]), int(longest["turns"]),
+                   int(longest["words"]), float(share))
