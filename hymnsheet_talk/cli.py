@@ -15,7 +15,8 @@ from . import __version__
 from .analysis import analyse as library_analyse
 from .errors import InputError
 from .evaluation import evaluate as library_evaluate, format_scores, read_gold
-from .lexicon import LABELS, PATTERN_HELP, load_lexicon
+from .cue_patterns import PATTERN_HELP
+from .lexicon import LABELS, load_lexicon
 from .output import FORMATS, write_outputs
 from .pipeline import build_pipeline
 from .readers import SUFFIXES

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .sentence_cues import SentenceCues, sentence_cues
+from .sentence_cues import SentenceCues, labels_of, sentence_cues, sentence_extension
 
 BEHAVIOUR, ECOLOGICAL, NONE = "behaviour", "ecological", "none"
 FRAMINGS = (BEHAVIOUR, ECOLOGICAL, NONE)
@@ -44,10 +44,8 @@ CLAUSE_BREAKS = {",", ";", ":", "—", "–", "-", "(", ")", "what", "why", "how
 CHOICE_LEMMAS = {"choose", "decide", "prefer", "opt", "refuse"}
 YOUNG_PERSON = {"he", "she", "they", "him", "her", "them"}
 
-for _name, _default in (("hs_framing", NONE), ("hs_framing_kind", ""), ("hs_framing_cues", ""), ("hs_reported", False),
-                        ("hs_set_aside", ())):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
+for _name, _default in (("hs_framing", NONE), ("hs_framing_kind", ""), ("hs_framing_cues", ""), ("hs_reported", False)):
+    sentence_extension(_name, _default)
 
 
 @dataclass(frozen=True)
@@ -90,10 +88,12 @@ class FramingComponent:
 
     def _decide(self, cues: SentenceCues, parsed: bool) -> None:
         sentence = cues.sentence
-        hits = [
-            Hit(span, span.label_, "response" if span.id_ in self.response_cues else "problem")
-            for span in cues.get("behaviour", "ecological", "setting")
-        ]
+        framing_cues = cues.get("behaviour", "ecological", "setting")
+        if not framing_cues and not parsed:
+            labels_of(sentence).update(hs_framing=NONE, hs_framing_kind="", hs_framing_cues="",
+                                       hs_reported=bool(cues.get("reported")))
+            return
+        hits = [Hit(span, span.label_, "response" if span.id_ in self.response_cues else "problem") for span in framing_cues]
         if parsed:
             hits += _parse_hits(sentence, cues)
         hits = _negate(_outermost(hits), cues)
@@ -118,10 +118,10 @@ class FramingComponent:
             deciding = [hit for hit in counted if _side(hit) == side]
             acting = proposing or cues.get("response") or any(hit.kind == "response" for hit in deciding)
             kind = "response" if acting else "problem"
-        sentence._.hs_framing = side
-        sentence._.hs_framing_kind = kind
-        sentence._.hs_framing_cues = "; ".join(hit.describe() for hit in hits)
-        sentence._.hs_reported = bool(cues.get("reported"))
+        labels_of(sentence).update(
+            hs_framing=side, hs_framing_kind=kind, hs_framing_cues="; ".join(hit.describe() for hit in hits),
+            hs_reported=bool(cues.get("reported")),
+        )
 
 
 def roll_up(labels) -> str:

@@ -1,7 +1,7 @@
 """The spaCy pipeline, built by one function: sentences, lexicon cues, then framing and reflection.
 
 By default it starts from ``spacy.blank("en")`` (nothing to download): a punctuation sentence
-splitter, a ``span_ruler`` holding every lexicon cue, and the two rule components that read
+splitter, the cue matcher (every lexicon cue, as spans), and the two rule components that read
 the cues sentence by sentence. ``model`` names an installed trained pipeline instead; its parser
 then splits sentences and lets the rules use grammar as well.
 """
@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from .errors import InputError
 from .lexicon import Lexicon, load_lexicon
-from . import framing, reflection  # noqa: F401  (registers the components' factories)
+from . import cue_matcher, framing, reflection  # noqa: F401  (registers the components' factories)
 
 CUES_KEY = "hymnsheet"
 
@@ -41,12 +41,9 @@ def build_pipeline(model: str | None = None, lexicon: Lexicon | Iterable[str | P
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe(
-        "span_ruler", name="hymnsheet_cues",
-        config={"spans_key": CUES_KEY, "phrase_matcher_attr": "NORM", "validate": True},
-    )
-    ruler.add_patterns(lexicon.spacy_patterns(nlp.tokenizer))
+    nlp.add_pipe("hymnsheet_cues", config={"spans_key": CUES_KEY}).add_lexicon(lexicon)
     responses = sorted(cue.id for cue in lexicon.active() if cue.kind == "response")
     nlp.add_pipe("hymnsheet_framing", config={"spans_key": CUES_KEY, "response_cues": responses})
-    nlp.add_pipe("hymnsheet_reflection", config={"spans_key": CUES_KEY})
+    agencies = {cue.id: cue.agency for cue in lexicon.active() if cue.agency}
+    nlp.add_pipe("hymnsheet_reflection", config={"spans_key": CUES_KEY, "agencies": agencies})
     return nlp

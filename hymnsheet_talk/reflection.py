@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .sentence_cues import SentenceCues, sentence_cues
+from .sentence_cues import SentenceCues, forget_sentence_cues, labels_of, sentence_cues, sentence_extension
 
 MARKERS = ["uncertainty", "open_question", "invitation", "reasoning", "challenge", "building_on", "certainty"]
 CLAUSE_OPENERS = {",", ";", ":", "—", "–", "-", "("}
@@ -27,8 +27,7 @@ CLAUSE_OPENERS = {",", ";", ":", "—", "–", "-", "("}
 PROPOSAL_AFTER = {"about"}
 
 for _name, _default in (("hs_markers", None), ("hs_reflection_cues", ""), ("hs_addressee", "")):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
+    sentence_extension(_name, _default)
 
 
 @Language.factory("hymnsheet_reflection", default_config={"spans_key": "hymnsheet", "agencies": {}})
@@ -52,6 +51,7 @@ class ReflectionComponent:
         names = doc.user_data.get("hymnsheet_names", frozenset())
         for cues in sentence_cues(doc, self.spans_key):
             self._mark(cues, names)
+        forget_sentence_cues(doc)  # the last component to read them
         return doc
 
     def _mark(self, cues: SentenceCues, names) -> None:
@@ -65,18 +65,20 @@ class ReflectionComponent:
                 _open_question_words(cues) if cues.is_question else []
             )
             asking = cues.is_question or bool(cues.get("invitation")) or bool(evidence["open_question"])
-            addressee, addressing = self._addressee(cues, names)
-            if asking and addressee:
+            addressee, addressing = self._addressee(cues, names) if asking else ("", [])
+            if addressee:
                 evidence["invitation"] = cues.get("invitation") + addressing
-                sentence._.hs_addressee = addressee
+                labels_of(sentence)["hs_addressee"] = addressee
         if not cues.get("reported_fact"):
             evidence["reasoning"] = cues.get("reasoning")
         evidence["challenge"] = cues.get("challenge") + (cues.get("meta") if cues.is_question else [])
         evidence["building_on"] = cues.get("building_on")
         evidence["certainty"] = cues.get("certainty")
-        sentence._.hs_markers = {marker: int(bool(spans)) for marker, spans in evidence.items()}
-        sentence._.hs_reflection_cues = "; ".join(
-            f"{span.id_ or marker}={span.text}" for marker, spans in evidence.items() for span in spans
+        labels_of(sentence).update(
+            hs_markers={marker: int(bool(spans)) for marker, spans in evidence.items()},
+            hs_reflection_cues="; ".join(
+                f"{span.id_ or marker}={span.text}" for marker, spans in evidence.items() for span in spans
+            ),
         )
 
     def _addressee(self, cues: SentenceCues, names) -> tuple[str, list[Span]]:
@@ -92,7 +94,7 @@ class ReflectionComponent:
 
 def _open_question_words(cues: SentenceCues) -> list[Span]:
     doc = cues.sentence.doc
-    discourse = {token.i for span in cues.get("discourse") for token in span}
+    discourse = {index for span in cues.get("discourse") for index in range(span.start, span.end)}
     found = []
     for span in cues.get("question_word"):
         before = span.start - 1
@@ -109,20 +111,23 @@ def _open_question_words(cues: SentenceCues) -> list[Span]:
 def _vocative(cues: SentenceCues, names) -> Token | None:
     """A name said to someone: before the first comma at the start, or after the last one at the end."""
     sentence = cues.sentence
-    words = [token for token in sentence if not token.is_space]
-    discourse = {token.i for span in cues.get("discourse") for token in span}
+    doc = sentence.doc
+    # Only the first four and last three words can hold a vocative: never walk the whole sentence.
+    head = [token for token in doc[sentence.start:min(sentence.start + 4, sentence.end)] if not token.is_space]
+    tail = [token for token in doc[max(sentence.end - 4, sentence.start):sentence.end] if not token.is_space][-3:]
+    discourse = {index for span in cues.get("discourse") for index in range(span.start, span.end)}
 
     def is_name(token: Token) -> bool:
         return token.is_alpha and token.i not in discourse and (token.lower_ in names or (token.is_title and token.text != "I"))
 
-    comma = next((k for k, token in enumerate(words[:4]) if token.text == ","), None)
+    comma = next((k for k, token in enumerate(head) if token.text == ","), None)
     if comma:
-        candidate = next((token for token in words[:comma] if is_name(token)), None)
+        candidate = next((token for token in head[:comma] if is_name(token)), None)
         if candidate is not None:
             return candidate
-    if len(words) >= 3 and words[-1].is_punct and words[-3].text == ",":
-        if is_name(words[-2]):
-            return words[-2]
+    if len(tail) == 3 and tail[-1].is_punct and tail[0].text == ",":
+        if is_name(tail[1]):
+            return tail[1]
     return None
 
 
