@@ -9,10 +9,11 @@ from who is speaking. The rules, in order:
 3. Talk about wording ("are we victim-blaming?", "stop saying he's putting himself at risk")
    and questions that propose nothing ("is it really his choice?") set behaviour cues aside:
    they challenge a framing rather than use it.
-4. A setting (a place, platform or the people around the young person) frames nothing by
-   itself: it counts as ecological beside a concern ("the park is where they gather") or a
-   response ("let's focus on the underpass"), and is only the setting when something
-   individual is said ("a knife-awareness session in the park" is behaviour).
+4. A response followed by a verdict that it does not work ("a dispersal order only moves them")
+   is set aside. A setting (a place, platform or the people around the young person) counts as
+   ecological, except where something individual is said in the same clause ("a
+   knife-awareness session in the park" is behaviour) and in a question that neither proposes
+   nor names a concern.
 5. When both framings remain, the clause after a contrast wins ("but", "rather"); otherwise a
    side that proposes an action beats one that only describes; otherwise the side with more
    cues, and on a tie the one that comes last.
@@ -106,13 +107,20 @@ class FramingComponent:
         elif cues.get("challenge"):
             # Challenging a behaviour *explanation* is a counter-frame; arguing about a behaviour
             # *response* ("I'd resist the contract") still puts that response on the table.
-            hits = [_aside(hit, "challenged") if hit.side == BEHAVIOUR and hit.kind == "problem" else hit for hit in hits]
-        individual = any(hit.side == BEHAVIOUR and not hit.aside for hit in hits)
-        if individual or (cues.is_question and not (proposing or cues.get("response") or cues.get("concern"))):
-            why = "only the setting" if individual else "a setting with no concern or action"
-            hits = [_aside(hit, why) if hit.side == "setting" else hit for hit in hits]
+            hits = [_aside(hit, "challenged") if hit.side == "counter" or (hit.side == BEHAVIOUR and hit.kind == "problem")
+                    else hit for hit in hits]
+        dismissals = cues.get("dismissal")
+        hits = [_aside(hit, f"judged not to work: '{d.text}'") if hit.kind == "response" and d is not None else hit
+                for hit, d in ((hit, next((d for d in dismissals if hit.span.end <= d.start), None)) for hit in hits)]
+        contrasts = cues.get("contrast")
+        if cues.is_question and not (proposing or cues.get("response") or cues.get("concern")):
+            hits = [_aside(hit, "a setting with no concern or action") if hit.side == "setting" else hit for hit in hits]
+        # A setting is only the scene of something individual said in the same clause of a contrast.
+        individual = {_segment(hit.span, contrasts) for hit in hits if hit.side == BEHAVIOUR and not hit.aside}
+        hits = [_aside(hit, "only the setting") if hit.side == "setting" and _segment(hit.span, contrasts) in individual
+                else hit for hit in hits]
         counted = [hit for hit in hits if not hit.aside]
-        side = _winner(counted, cues.get("contrast"))
+        side = _winner(counted, contrasts)
         kind = ""
         if side != NONE:
             deciding = [hit for hit in counted if _side(hit) == side]
@@ -138,6 +146,11 @@ def _side(hit: Hit) -> str:
 
 def _aside(hit: Hit, why: str) -> Hit:
     return hit if hit.aside else Hit(hit.span, hit.side, hit.kind, why, hit.note)
+
+
+def _segment(span: Span, contrasts: list[Span]) -> int:
+    """Which stretch of the sentence, between contrast words, a cue falls in."""
+    return sum(contrast.start <= span.start for contrast in contrasts)
 
 
 def _inside(span: Span, others: list[Span]) -> bool:

@@ -36,6 +36,7 @@ FRAMING_LABELS = {
     "response": "names or reports an action (action, agreed, referred): makes the framing a response",
     "negation": "not, never: turns the next behaviour cue in its clause into a counter-frame",
     "rejection": "rather than, instead of, not about: sets aside the next framing cue of either kind",
+    "dismissal": "won't help, only moves them: sets aside the response cues before it (a response judged not to work)",
     "contrast": "the clause after it carries the point (but, rather, instead)",
     "meta": "talk about words or framings, not a framing itself",
     "reported": "someone else's words reported",
