@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .cue_patterns import Step, compile_steps, is_word_syntax, token_patterns
 from .lexicon import Cue, Lexicon
@@ -82,18 +83,18 @@ class CueMatcher:
             if index != plan.anchor:
                 continue
             if len(plan.steps) == 1:  # most cues: one phrase, nothing to chain
-                spans += [Span(doc, start, max(ends), label=plan.label, span_id=cue_id) for start, ends in starts.items()]
-                continue
-            if any((cue_id, step) not in found for step in plan.phrase_steps):
+                found_spans = [Span(doc, start, max(ends), label=plan.label, span_id=cue_id) for start, ends in starts.items()]
+            elif any((cue_id, step) not in found for step in plan.phrase_steps):
                 continue  # some part of the cue is nowhere in this doc
-            for start, ends in starts.items():
-                first = _backward(doc, plan.steps[:plan.anchor], start)
-                if first is None:
-                    continue
-                reached = [last for last in (_forward(doc, plan, found, end) for end in ends) if last is not None]
-                if reached:
-                    last = max(reached)
-                    spans.append(Span(doc, first, last, label=plan.label, span_id=cue_id))
+            else:
+                found_spans = []
+                for start, ends in starts.items():
+                    first = _backward(doc, plan.steps[:plan.anchor], start)
+                    reached = [last for last in (_forward(doc, plan, found, end) for end in ends) if last is not None]
+                    if first is not None and reached:
+                        found_spans.append(Span(doc, first, max(reached), label=plan.label, span_id=cue_id))
+            # One cue, one span per stretch of text: "behaviour contract" inside "acceptable behaviour contract" goes.
+            spans += filter_spans(found_spans) if len(found_spans) > 1 else found_spans
         for match_id, start, end in self.tokens(doc) if len(self.tokens) else ():
             cue_id = strings[match_id]
             spans.append(Span(doc, start, end, label=self.labels[cue_id], span_id=cue_id))

@@ -124,7 +124,11 @@ class FramingComponent:
         kind = ""
         if side != NONE:
             deciding = [hit for hit in counted if _side(hit) == side]
-            acting = proposing or cues.get("response") or any(hit.kind == "response" for hit in deciding)
+            # An action word counts for the clause it is in: "he's been warned, but the problem is
+            # the flat" describes a problem.
+            segments = {_segment(hit.span, contrasts) for hit in deciding}
+            acting = any(hit.kind == "response" for hit in deciding) or any(
+                _segment(span, contrasts) in segments for span in cues.get("proposal", "response"))
             kind = "response" if acting else "problem"
         labels_of(sentence).update(
             hs_framing=side, hs_framing_kind=kind, hs_framing_cues="; ".join(hit.describe() for hit in hits),

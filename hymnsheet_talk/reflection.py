@@ -10,7 +10,8 @@ Lexicon cues carry most of the work; a little grammar sits on top:
   …?" / "…, Priya?"), an agency ("anyone from health?") or everyone else ("does anyone…?").
 - ``reasoning``: a reasoning cue, unless the sentence reports a past event as fact ("he was
   excluded because…"), where "because" explains the event rather than the speaker's thinking.
-- ``challenge``: a challenge cue, or a question about the words used ("are we victim-blaming?").
+- ``challenge``: a challenge cue, or a question about the words used ("are we victim-blaming?"),
+  unless the sentence is about housekeeping ("I disagree with the date in the minutes").
 - ``building_on`` and ``certainty``: their cues.
 """
 
@@ -71,7 +72,8 @@ class ReflectionComponent:
                 labels_of(sentence)["hs_addressee"] = addressee
         if not cues.get("reported_fact"):
             evidence["reasoning"] = cues.get("reasoning")
-        evidence["challenge"] = cues.get("challenge") + (cues.get("meta") if cues.is_question else [])
+        if not procedural:  # disagreeing about the minutes or a date is housekeeping, not challenge
+            evidence["challenge"] = cues.get("challenge") + (cues.get("meta") if cues.is_question else [])
         evidence["building_on"] = cues.get("building_on")
         evidence["certainty"] = cues.get("certainty")
         labels_of(sentence).update(
