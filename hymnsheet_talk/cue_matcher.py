@@ -46,9 +46,11 @@ class CueMatcher:
         self.plans: dict[str, _Plan] = {}
         self.labels: dict[str, str] = {}
 
-    def add_lexicon(self, lexicon: Lexicon) -> None:
+    def add_lexicon(self, lexicon: Lexicon, skip: set[str] = frozenset()) -> None:
+        """Add every active cue, except those whose label is in ``skip``."""
         for cue in lexicon.active():
-            self.add(cue)
+            if cue.label not in skip:
+                self.add(cue)
 
     def add(self, cue: Cue) -> None:
         """Add one cue; a pattern that cannot be compiled raises ``ValueError``."""

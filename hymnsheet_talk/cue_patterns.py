@@ -67,6 +67,16 @@ def compile_steps(pattern: str, tokenizer: Tokenizer) -> list[Step] | None:
     return steps
 
 
+def cue_phrases(cue, tokenizer: Tokenizer) -> set[tuple[str, ...]]:
+    """Every phrase a cue without wildcards can match, as ``NORM`` tuples (empty if it has any)."""
+    if not isinstance(cue.pattern, str):
+        return set()
+    if not is_word_syntax(cue.pattern):
+        return {tuple(token.norm_ for token in tokenizer(cue.pattern))}
+    steps = compile_steps(cue.pattern, tokenizer) or []
+    return set(steps[0].phrases) if len(steps) == 1 and steps[0].kind == "phrase" else set()
+
+
 def token_patterns(pattern: str, tokenizer: Tokenizer) -> list[list[dict]]:
     """Matcher token patterns for a pattern with a prefix wildcard; other words become ``NORM`` sets."""
     patterns: list[list[dict]] = [[]]

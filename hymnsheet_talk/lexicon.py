@@ -54,7 +54,7 @@ REFLECTION_LABELS = {
     "procedural": "meeting housekeeping (can everyone hear me?): never an open question or invitation",
     "weak_uncertainty": "not knowing a detail to hand: not admitted uncertainty",
     "reported_fact": "a past event told as fact: a 'because' in it explains the event, not the speaker's thinking",
-    "discourse": "so, okay, right…: not a name when it opens a sentence with a comma",
+    "discourse": "so, okay, right…: not a name when it opens a sentence with a comma (read as a word list: no wildcards)",
 }
 LABELS = {**FRAMING_LABELS, **REFLECTION_LABELS}
 KINDS = ("problem", "response")

@@ -14,6 +14,7 @@ from typing import Iterable
 import spacy
 from spacy.language import Language
 
+from .cue_patterns import cue_phrases
 from .errors import InputError
 from .lexicon import Lexicon, load_lexicon
 from . import cue_matcher, framing, reflection  # noqa: F401  (registers the components' factories)
@@ -41,9 +42,11 @@ def build_pipeline(model: str | None = None, lexicon: Lexicon | Iterable[str | P
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-    nlp.add_pipe("hymnsheet_cues", config={"spans_key": CUES_KEY}).add_lexicon(lexicon)
+    discourse = [cue for cue in lexicon.active() if cue.label == "discourse"]
+    nlp.add_pipe("hymnsheet_cues", config={"spans_key": CUES_KEY}).add_lexicon(lexicon, skip={"discourse"})
     responses = sorted(cue.id for cue in lexicon.active() if cue.kind == "response")
     nlp.add_pipe("hymnsheet_framing", config={"spans_key": CUES_KEY, "response_cues": responses})
     agencies = {cue.id: cue.agency for cue in lexicon.active() if cue.agency}
-    nlp.add_pipe("hymnsheet_reflection", config={"spans_key": CUES_KEY, "agencies": agencies})
+    words = sorted({norm for cue in discourse for phrase in cue_phrases(cue, nlp.tokenizer) for norm in phrase})
+    nlp.add_pipe("hymnsheet_reflection", config={"spans_key": CUES_KEY, "agencies": agencies, "discourse": words})
     return nlp

@@ -31,22 +31,27 @@ for _name, _default in (("hs_markers", None), ("hs_reflection_cues", ""), ("hs_a
     sentence_extension(_name, _default)
 
 
-@Language.factory("hymnsheet_reflection", default_config={"spans_key": "hymnsheet", "agencies": {}})
-def make_reflection(nlp: Language, name: str, spans_key: str, agencies: dict[str, str]) -> "ReflectionComponent":
-    return ReflectionComponent(spans_key, agencies)
+@Language.factory("hymnsheet_reflection", default_config={"spans_key": "hymnsheet", "agencies": {}, "discourse": []})
+def make_reflection(nlp: Language, name: str, spans_key: str, agencies: dict[str, str],
+                    discourse: list[str]) -> "ReflectionComponent":
+    return ReflectionComponent(spans_key, agencies, discourse)
 
 
 class ReflectionComponent:
     """Sets ``hs_markers`` (marker → 0/1), ``hs_reflection_cues`` and ``hs_addressee`` on each sentence.
 
-    ``agencies`` maps addressee cue ids to the agency they name ("from health" → Health).
+    ``agencies`` maps addressee cue ids to the agency they name ("from health" → Health);
+    ``discourse`` lists the (lower-case) words that open sentences without being names ("so",
+    "okay"). They are looked up word by word rather than marked as spans: they occur in almost
+    every sentence, and marking each one cost more than the rest of the rules.
     ``doc.user_data["hymnsheet_names"]``, when set, holds the lower-case names of the people
     present, so a name is recognised as a vocative even when the transcript has it in lower case.
     """
 
-    def __init__(self, spans_key: str, agencies: dict[str, str]):
+    def __init__(self, spans_key: str, agencies: dict[str, str], discourse: list[str]):
         self.spans_key = spans_key
         self.agencies = agencies
+        self.discourse = frozenset(discourse)
 
     def __call__(self, doc: Doc) -> Doc:
         names = doc.user_data.get("hymnsheet_names", frozenset())
@@ -63,7 +68,7 @@ class ReflectionComponent:
         evidence["uncertainty"] = [span for span in cues.get("uncertainty") if not _overlaps(span, weak)]
         if not procedural:
             evidence["open_question"] = cues.get("open_question") or (
-                _open_question_words(cues) if cues.is_question else []
+                _open_question_words(cues, self.discourse) if cues.is_question else []
             )
             asking = cues.is_question or bool(cues.get("invitation")) or bool(evidence["open_question"])
             addressee, addressing = self._addressee(cues, names) if asking else ("", [])
@@ -85,7 +90,7 @@ class ReflectionComponent:
 
     def _addressee(self, cues: SentenceCues, names) -> tuple[str, list[Span]]:
         """Who a sentence is addressed to ("Priya", "agency:Health", "anyone") and the words that say so."""
-        vocative = _vocative(cues, names)
+        vocative = _vocative(cues, names, self.discourse)
         if vocative is not None:
             return vocative.text, [cues.sentence.doc[vocative.i:vocative.i + 1]]
         for span in cues.get("addressee"):
@@ -94,33 +99,31 @@ class ReflectionComponent:
         return "", []
 
 
-def _open_question_words(cues: SentenceCues) -> list[Span]:
+def _open_question_words(cues: SentenceCues, discourse: frozenset[str]) -> list[Span]:
     doc = cues.sentence.doc
-    discourse = {index for span in cues.get("discourse") for index in range(span.start, span.end)}
     found = []
     for span in cues.get("question_word"):
         before = span.start - 1
         at_clause_start = (
             span.start == cues.sentence.start
             or doc[before].text in CLAUSE_OPENERS
-            or before in discourse
+            or doc[before].norm_ in discourse
         )
         if at_clause_start and (span.end >= len(doc) or doc[span.end].norm_ not in PROPOSAL_AFTER):
             found.append(span)
     return found[:1]
 
 
-def _vocative(cues: SentenceCues, names) -> Token | None:
+def _vocative(cues: SentenceCues, names, discourse: frozenset[str]) -> Token | None:
     """A name said to someone: before the first comma at the start, or after the last one at the end."""
     sentence = cues.sentence
     doc = sentence.doc
     # Only the first four and last three words can hold a vocative: never walk the whole sentence.
     head = [token for token in doc[sentence.start:min(sentence.start + 4, sentence.end)] if not token.is_space]
     tail = [token for token in doc[max(sentence.end - 4, sentence.start):sentence.end] if not token.is_space][-3:]
-    discourse = {index for span in cues.get("discourse") for index in range(span.start, span.end)}
-
     def is_name(token: Token) -> bool:
-        return token.is_alpha and token.i not in discourse and (token.lower_ in names or (token.is_title and token.text != "I"))
+        return token.is_alpha and token.norm_ not in discourse and (
+            token.lower_ in names or (token.is_title and token.text != "I"))
 
     comma = next((k for k, token in enumerate(head) if token.text == ","), None)
     if comma:
