@@ -188,9 +188,12 @@ def plot_markers(markers: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     grid = markers[markers["agency"] != "(all)"].pivot(index="agency", columns="marker", values="per_1k")
     grid = grid.reindex(columns=list(dict.fromkeys(markers["marker"]))).fillna(0)
     ax = ax or _axes(height=0.42 * len(grid) + 1.8, width=8)
-    ax.imshow(grid.to_numpy(), cmap="Greens", aspect="auto", vmin=0)
-    for (row, column), value in np.ndenumerate(grid.to_numpy()):
-        ax.annotate(f"{value:.0f}", (column, row), ha="center", va="center", fontsize=8)
+    values = grid.to_numpy()
+    ax.imshow(values, cmap="Greens", aspect="auto", vmin=0)
+    dark = values.max() * 0.6 if values.size else 0
+    for (row, column), value in np.ndenumerate(values):
+        ax.annotate(f"{value:.0f}", (column, row), ha="center", va="center", fontsize=8,
+                    color="white" if dark and value > dark else "black")
     ax.set_xticks(range(grid.shape[1]), [name.replace("_", " ") for name in grid.columns], rotation=30, ha="right")
     ax.set_yticks(range(grid.shape[0]), grid.index)
     ax.set_title("Reflection markers per 1,000 words, by agency")

@@ -36,23 +36,40 @@ class Stretch:
     share: float
 
 
-def counted_phrases(cues: str) -> list[str]:
-    """The phrases that counted towards a label, from a ``framing_cues`` or ``reflection_cues`` cell
-    (``id=phrase`` items; a phrase followed by a bracketed reason was set aside, unless it was
-    a counter-frame)."""
-    phrases = []
+def counted_cues(cues: str) -> list[tuple[str, str]]:
+    """The (id, phrase) pairs that counted towards a label, from a ``framing_cues`` or
+    ``reflection_cues`` cell (``id=phrase`` items; a phrase followed by a bracketed reason was
+    set aside, unless it was a counter-frame)."""
+    counted = []
     for item in filter(None, re.split(r"; | \| ", cues or "")):
-        _cue_id, _, rest = item.partition("=")
+        cue_id, _, rest = item.partition("=")
         phrase, _, why = rest.partition(" (")
         if not why or _COUNTER in why:
-            phrases.append(phrase)
-    return phrases
+            counted.append((cue_id, phrase))
+    return counted
+
+
+def counted_phrases(cues: str) -> list[str]:
+    return [phrase for _cue_id, phrase in counted_cues(cues)]
+
+
+def counted_ids(cues: str) -> list[str]:
+    return [cue_id for cue_id, _phrase in counted_cues(cues)]
 
 
 def quotes(sentences: pd.DataFrame, column: str, value, cues: str, limit: int = EXAMPLES) -> list[Quote]:
     """Up to ``limit`` sentences where ``column == value``, from different speakers where possible,
-    with the words that decided it marked."""
+    with the words that decided it marked (for a marker, only that marker's words)."""
     chosen = sentences[sentences[column] == value]
+    if cues == "reflection_cues":
+        prefix = f"{column}/"
+        chosen = chosen.assign(reflection_cues=chosen[cues].map(
+            lambda cell: "; ".join(item for item in cell.split("; ") if item.startswith(prefix))))
+    # Clearest first: most cue words that counted, settings (a place named) counting least.
+    strength = chosen[cues].map(lambda cell: sum(1 if phrase_id.startswith("setting.") else 3
+                                                 for phrase_id in counted_ids(cell)))
+    chosen = chosen.assign(strength=strength).sort_values(["strength", "turn", "sentence"],
+                                                           ascending=[False, True, True], kind="stable")
     chosen = pd.concat([chosen.drop_duplicates("speaker"), chosen]).drop_duplicates(["turn", "sentence"]).head(limit)
     return [Quote(row.speaker, row.agency, mark(row.text, counted_phrases(getattr(row, cues))))
             for row in chosen.itertuples()]

@@ -84,7 +84,7 @@ class ReflectionComponent:
         labels_of(sentence).update(
             hs_markers={marker: int(bool(spans)) for marker, spans in evidence.items()},
             hs_reflection_cues="; ".join(
-                f"{span.id_ or marker}={span.text}" for marker, spans in evidence.items() for span in spans
+                f"{marker}/{span.id_ or 'name'}={span.text}" for marker, spans in evidence.items() for span in spans
             ),
         )
 

@@ -157,7 +157,9 @@ def _environment(kind: str) -> jinja2.Environment:
 
 def _markdown_text(value) -> str:
     """Text safe inside a Markdown table cell or list item: no markup, no broken table."""
-    text = " ".join(str(value).split())
+    raw = str(value)
+    # Keep one space at either edge: quotes are cut into pieces around the marked cue words.
+    text = (" " if raw[:1].isspace() else "") + " ".join(raw.split()) + (" " if raw[-1:].isspace() and raw.strip() else "")
     for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "&#124;")):
         text = text.replace(char, entity)
     for char in "\\`*_[]":

@@ -146,3 +146,9 @@ def test_quotes_mark_the_cue_words_that_counted():
     assert counted_phrases(cues) == ["his choices", "adults"]
     assert mark("It isn't his choices, adults are.", ["adults", "his choices"]) == [
         ("It isn't ", False), ("his choices", True), (", ", False), ("adults", True), (" are.", False)]
+
+
+def test_reflection_cues_name_marker_id_and_phrase(nlp):
+    cues = markers(nlp, "Priya, I don't know, why do they go there?")["reflection_cues"]
+    assert cues == ("uncertainty/uncertainty.dont_know_short=I don't know; open_question/question.wh=why; "
+                    "invitation/name=Priya")
