@@ -23,7 +23,8 @@ from .lexicon import Cue, Lexicon
 @dataclass(frozen=True)
 class _Plan:
     cue_id: str
-    label: str
+    label: int  # label and id as StringStore hashes: spans are made by the thousand
+    span_id: int
     steps: tuple[Step, ...]
     anchor: int
     phrase_steps: tuple[int, ...]
@@ -45,6 +46,7 @@ class CueMatcher:
         self.tokenizer = nlp.tokenizer
         self.plans: dict[str, _Plan] = {}
         self.labels: dict[str, str] = {}
+        self.keys: dict[int, tuple[str, int]] = {}  # PhraseMatcher match id → (cue id, step)
 
     def add_lexicon(self, lexicon: Lexicon, skip: set[str] = frozenset()) -> None:
         """Add every active cue, except those whose label is in ``skip``."""
@@ -68,24 +70,27 @@ class CueMatcher:
         anchor = next(index for index, step in enumerate(steps) if step.kind == "phrase")
         for index, step in enumerate(steps):
             if step.kind == "phrase":
-                docs = [Doc(self.vocab, words=list(phrase)) for phrase in sorted(step.phrases)]
-                self.phrases.add(f"{cue.id}\t{index}", docs)
+                key = f"{cue.id}\t{index}"
+                self.keys[self.vocab.strings.add(key)] = (cue.id, index)
+                self.phrases.add(key, [Doc(self.vocab, words=list(phrase)) for phrase in sorted(step.phrases)])
         phrase_steps = tuple(index for index, step in enumerate(steps) if step.kind == "phrase")
-        self.plans[cue.id] = _Plan(cue.id, cue.label, tuple(steps), anchor, phrase_steps)
+        strings = self.vocab.strings
+        self.plans[cue.id] = _Plan(cue.id, strings.add(cue.label), strings.add(cue.id), tuple(steps), anchor,
+                                   phrase_steps)
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[str, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-        strings = self.vocab.strings
+        keys = self.keys
         for match_id, start, end in self.phrases(doc):
-            cue_id, _, index = strings[match_id].partition("\t")
-            found[cue_id, int(index)][start].append(end)
+            found[keys[match_id]][start].append(end)
         spans = []
         for (cue_id, index), starts in list(found.items()):
             plan = self.plans[cue_id]
             if index != plan.anchor:
                 continue
             if len(plan.steps) == 1:  # most cues: one phrase, nothing to chain
-                found_spans = [Span(doc, start, max(ends), label=plan.label, span_id=cue_id) for start, ends in starts.items()]
+                found_spans = [Span(doc, start, max(ends), label=plan.label, span_id=plan.span_id)
+                               for start, ends in starts.items()]
             elif any((cue_id, step) not in found for step in plan.phrase_steps):
                 continue  # some part of the cue is nowhere in this doc
             else:
@@ -94,9 +99,10 @@ class CueMatcher:
                     first = _backward(doc, plan.steps[:plan.anchor], start)
                     reached = [last for last in (_forward(doc, plan, found, end) for end in ends) if last is not None]
                     if first is not None and reached:
-                        found_spans.append(Span(doc, first, max(reached), label=plan.label, span_id=cue_id))
+                        found_spans.append(Span(doc, first, max(reached), label=plan.label, span_id=plan.span_id))
             # One cue, one span per stretch of text: "behaviour contract" inside "acceptable behaviour contract" goes.
             spans += filter_spans(found_spans) if len(found_spans) > 1 else found_spans
+        strings = self.vocab.strings
         for match_id, start, end in self.tokens(doc) if len(self.tokens) else ():
             cue_id = strings[match_id]
             spans.append(Span(doc, start, end, label=self.labels[cue_id], span_id=cue_id))

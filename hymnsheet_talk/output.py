@@ -7,8 +7,6 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis import Analysis
-from .charts import agency_colours
-from .report import write_index, write_meeting_report
 from .writing import write_csv
 
 FORMATS = ("html", "md", "csv")
@@ -27,6 +25,10 @@ def write_outputs(analysis: Analysis, out: str | Path, formats: set[str] | None 
     if "csv" in formats:
         written += [write_csv(out / f"{name}.csv", table) for name, table in analysis.tables.items()]
     if formats & {"html", "md"}:
+        # Imported here: matplotlib and Jinja2 add a third of a second to a CSV-only run.
+        from .charts import agency_colours
+        from .report import write_index, write_meeting_report
+
         colours = agency_colours(analysis.tables["agencies"]["agency"])
         per_meeting = tables_by_meeting(analysis.tables)
         for meeting in analysis.meetings:
