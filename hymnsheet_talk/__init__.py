@@ -1,7 +1,7 @@
 """hymnsheet_talk: how a multi-agency safeguarding meeting talks, measured from its transcript.
 
-Read a transcript (any supported layout) into a Meeting, match speakers to a roster, and build
-tidy tables of who spoke, how much and when::
+Read a transcript (any supported layout) into a Meeting, match speakers to a roster, label each
+sentence's framing and reflection markers with a spaCy pipeline, and build tidy tables::
 
     from hymnsheet_talk import analyse
     result = analyse(["transcripts/"])
@@ -18,8 +18,11 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 from .analysis import Analysis, MeetingLoader, analyse, build_tables, find_transcripts
 from .attribution import attribute
 from .errors import InputError
+from .evaluation import evaluate, read_gold
+from .lexicon import load_lexicon
 from .model import Meeting, Segment, Speaker, Turn
 from .output import write_outputs
+from .pipeline import build_pipeline
 from .readers import parse_transcript, read_transcript
 from .roster import Roster, load_roster
 
@@ -35,10 +38,14 @@ __all__ = [
     "__version__",
     "analyse",
     "attribute",
+    "build_pipeline",
     "build_tables",
+    "evaluate",
     "find_transcripts",
+    "load_lexicon",
     "load_roster",
     "parse_transcript",
+    "read_gold",
     "read_transcript",
     "write_outputs",
 ]

@@ -3,12 +3,13 @@
 It decides by what is meant to change, read from the lexicon cues (METHODS section 2), never
 from who is speaking. The rules, in order:
 
-1. A cue inside a longer cue of the same label has already been dropped (``sentence_cues``).
-2. A framing cue after a negation in the same clause is set aside ("it isn't about his
-   choices"); a negated behaviour *problem* cue is a counter-frame and counts as ecological.
-3. Talk about wording ("are we victim-blaming?", "stop saying he's putting himself at risk")
-   and questions that propose nothing ("is it really his choice?") set behaviour cues aside:
-   they challenge a framing rather than use it.
+1. A cue inside a longer one is dropped ("exclusion" inside "exclusion policy").
+2. A behaviour cue after *not/never* in its clause is a counter-frame, counted as ecological ("it
+   isn't about his choices"); a negated behaviour *response* is set aside. Any cue after *rather
+   than / instead of / not about* is set aside.
+3. Talk about wording ("are we victim-blaming?") and questions that propose nothing ("is it
+   really his choice?") set behaviour cues aside: they challenge a framing rather than use it.
+   A challenge ("I'd push back") sets aside behaviour explanations, not behaviour responses.
 4. A response followed by a verdict that it does not work ("a dispersal order only moves them")
    is set aside. A setting (a place, platform or the people around the young person) counts as
    ecological, except where something individual is said in the same clause ("a
@@ -18,9 +19,9 @@ from who is speaking. The rules, in order:
    side that proposes an action beats one that only describes; otherwise the side with more
    cues, and on a tie the one that comes last.
 
-A sentence is a ``response`` when it has a response cue ("we'll", "let's", "refer", "action")
-or its deciding cue is a response in itself ("detached youth work", "acceptable behaviour
-contract"); otherwise a flagged sentence is a ``problem``. With a trained model the parse adds
+A sentence is a ``response`` when a proposal or response cue ("let's", "we'll", "referred",
+"action") is in the clause that decided, or a deciding cue is a response in itself ("detached
+youth work", "acceptable behaviour contract"); otherwise a flagged sentence is a ``problem``. With a trained model the parse adds
 two cues: the young person as the subject of a choice verb (behaviour), a place as the subject
 of the sentence (ecological).
 """
@@ -162,7 +163,7 @@ def _inside(span: Span, others: list[Span]) -> bool:
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop a cue lying inside a longer cue of another kind ("exclusion" in "exclusion policy")."""
+    """Drop a cue lying inside a longer one ("exclusion" in "exclusion policy")."""
     return [
         hit for hit in hits
         if not any(other is not hit and len(other.span) > len(hit.span) and _inside(hit.span, [other.span])
