@@ -136,7 +136,7 @@ def write_index(meetings: pd.DataFrame, links: dict[str, str], failures: list[st
     """Write the ``index.html`` that lists every meeting and links its report."""
     rows = [dict(row, link=links.get(row["meeting_id"])) for row in meetings.to_dict("records")]
     html = _environment("html").get_template("index.html.j2").render(
-        meetings=rows, failures=failures, version=__version__
+        meetings=rows, failures=failures, version=__version__, min_flagged=MIN_FLAGGED
     )
     return write_text(path, html)
 
