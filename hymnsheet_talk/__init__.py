@@ -17,7 +17,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 from .analysis import Analysis, MeetingLoader, analyse, build_tables, find_transcripts
 from .attribution import attribute
-from .errors import InputError
+from .errors import InputError, UnknownModel
 from .evaluation import evaluate, read_gold
 from .lexicon import load_lexicon
 from .model import Meeting, Segment, Speaker, Turn
@@ -35,6 +35,7 @@ __all__ = [
     "Segment",
     "Speaker",
     "Turn",
+    "UnknownModel",
     "__version__",
     "analyse",
     "attribute",

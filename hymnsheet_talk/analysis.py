@@ -151,8 +151,8 @@ def analyse(
     is recorded in ``failures`` and the others are still analysed. ``progress`` wraps the list of
     transcript paths while they are read (the command line passes a progress bar). ``model``
     names an installed spaCy pipeline to use instead of the blank English one; ``lexicons`` are
-    extra lexicon files merged over the shipped ones. A missing path, an unreadable ``roster``,
-    a bad lexicon or an unknown model raises ``InputError``.
+    extra lexicon files merged over the shipped ones. A missing path, an unreadable ``roster`` or
+    a bad lexicon raises ``InputError``; an unknown model raises ``UnknownModel``.
     """
     nlp = build_pipeline(model, lexicons)
     sources = find_transcripts(paths)

@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .analysis import analyse as library_analyse
-from .errors import InputError
+from .errors import InputError, UnknownModel
 from .evaluation import evaluate as library_evaluate, format_scores, read_gold
 from .cue_patterns import PATTERN_HELP
 from .lexicon import LABELS, load_lexicon
@@ -91,6 +91,8 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
         analysis = library_analyse(paths, roster, model=model, lexicons=lexicons, progress=_progress_bar)
     except InputError as error:
         raise click.ClickException(str(error)) from None
+    except UnknownModel as error:
+        raise click.BadParameter(str(error), param_hint="--model") from None
     if analysis.skipped:
         names = ", ".join(str(p) for p in analysis.skipped)
         click.echo(f"Skipped {len(analysis.skipped)} file(s) that are not transcripts: {names}", err=True)
@@ -180,6 +182,8 @@ def evaluate(gold: Path, rows: Path | None, model: str | None, lexicons: tuple[P
         result = library_evaluate(read_gold(gold), build_pipeline(model, lexicons))
     except InputError as error:
         raise click.ClickException(str(error)) from None
+    except UnknownModel as error:
+        raise click.BadParameter(str(error), param_hint="--model") from None
     click.echo(format_scores(result.scores))
     if rows:
         write_csv(rows, result.rows)

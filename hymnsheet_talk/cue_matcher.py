@@ -16,7 +16,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .cue_patterns import Step, compile_steps, is_word_syntax, token_patterns
+from .cue_patterns import Step, compile_steps, cue_phrases, is_word_syntax, token_patterns
 from .lexicon import Cue, Lexicon
 
 
@@ -63,7 +63,7 @@ class CueMatcher:
         if is_word_syntax(cue.pattern):
             steps = compile_steps(cue.pattern, self.tokenizer)
         else:
-            steps = [Step("phrase", phrases=frozenset([tuple(t.norm_ for t in self.tokenizer(cue.pattern))]))]
+            steps = [Step("phrase", phrases=frozenset(cue_phrases(cue, self.tokenizer)))]
         if steps is None:
             self.tokens.add(cue.id, token_patterns(cue.pattern, self.tokenizer))
             return

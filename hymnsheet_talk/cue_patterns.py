@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from spacy.tokenizer import Tokenizer
+
+if TYPE_CHECKING:  # lexicon.py imports this module
+    from .lexicon import Cue
 
 PATTERN_HELP = """\
 Pattern words are separated by spaces; each matches one word, whatever its case:
@@ -67,7 +72,7 @@ def compile_steps(pattern: str, tokenizer: Tokenizer) -> list[Step] | None:
     return steps
 
 
-def cue_phrases(cue, tokenizer: Tokenizer) -> set[tuple[str, ...]]:
+def cue_phrases(cue: "Cue", tokenizer: Tokenizer) -> set[tuple[str, ...]]:
     """Every phrase a cue without wildcards can match, as ``NORM`` tuples (empty if it has any)."""
     if not isinstance(cue.pattern, str):
         return set()

@@ -1,4 +1,4 @@
-"""The one exception type the library raises about its inputs."""
+"""The exceptions the library raises about its inputs."""
 
 from __future__ import annotations
 
@@ -27,3 +27,7 @@ class InputError(Exception):
     def at(self, path: str | Path) -> "InputError":
         """The same error, naming ``path`` as the file (readers work on text and do not know it)."""
         return InputError(self.reason, path, self.line)
+
+
+class UnknownModel(Exception):
+    """A ``--model`` name that is not an installed spaCy pipeline."""

@@ -14,7 +14,7 @@ with a shipped ``id`` replaces it (``"off": true`` switches it off).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from functools import lru_cache
@@ -61,6 +61,7 @@ KINDS = ("problem", "response")
 FIELDS = {"id", "label", "kind", "pattern", "agency", "note", "off"}
 SHIPPED = ("framing.jsonl", "reflection.jsonl")
 
+
 @dataclass(frozen=True)
 class Cue:
     """One lexicon entry, with where it came from."""
@@ -85,6 +86,7 @@ class Cue:
                  "pattern": self.pattern, "note": self.note}
         return json.dumps({key: value for key, value in entry.items() if value}, ensure_ascii=False)
 
+
 @dataclass
 class Lexicon:
     """The active cues, keyed by id, in the order they were read."""
@@ -94,9 +96,6 @@ class Lexicon:
 
     def active(self) -> list[Cue]:
         return [cue for cue in self.cues.values() if not cue.off]
-
-    def agency_of(self, cue_id: str) -> str:
-        return self.cues[cue_id].agency if cue_id in self.cues else ""
 
 
 def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
@@ -128,7 +127,7 @@ def _merge(lexicon: Lexicon, text: str, source: str, *, shipped: bool) -> None:
         if cue.off:
             if cue.id not in lexicon.cues:
                 raise InputError(f"cannot switch off {cue.id!r}: no such cue", source, number)
-            lexicon.cues[cue.id] = Cue(**{**lexicon.cues[cue.id].__dict__, "off": True})
+            lexicon.cues[cue.id] = replace(lexicon.cues[cue.id], off=True)
             continue
         if shipped and cue.id in lexicon.cues:
             raise InputError(f"id {cue.id!r} is already used by another shipped lexicon", source, number)

@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 from .cue_patterns import cue_phrases
-from .errors import InputError
+from .errors import UnknownModel
 from .lexicon import Lexicon, load_lexicon
 from . import cue_matcher, framing, reflection  # noqa: F401  (registers the components' factories)
 
@@ -26,7 +26,7 @@ def build_pipeline(model: str | None = None, lexicon: Lexicon | Iterable[str | P
     """A pipeline whose sentences carry ``._.hs_framing`` and the reflection markers.
 
     ``lexicon`` is a loaded ``Lexicon`` or extra lexicon files to merge over the shipped ones.
-    An unknown ``model`` or a bad lexicon raises ``InputError``.
+    An unknown ``model`` raises ``UnknownModel``; a bad lexicon raises ``InputError``.
     """
     if not isinstance(lexicon, Lexicon):
         lexicon = load_lexicon(lexicon)
@@ -34,8 +34,8 @@ def build_pipeline(model: str | None = None, lexicon: Lexicon | Iterable[str | P
         try:
             nlp = spacy.load(model, exclude=["ner", "textcat", "textcat_multilabel"])
         except OSError:
-            raise InputError(
-                f"no spaCy pipeline called {model!r} is installed (python -m spacy download {model})"
+            raise UnknownModel(
+                f"no spaCy pipeline called {model!r} is installed (install one with: python -m spacy download {model})"
             ) from None
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
             nlp.add_pipe("sentencizer", first=True)

@@ -159,3 +159,9 @@ def test_evaluate_command_prints_scores_and_writes_rows(tmp_path):
     written = pd.read_csv(rows)
     assert {"tool_framing", "tool_framing_cues", "tool_uncertainty"} <= set(written.columns)
     assert len(written) == len(read_gold(DATA / "gold.csv"))
+
+
+def test_an_unknown_model_is_a_usage_error():
+    result = run("evaluate", DATA / "gold.csv", "--model", "en_core_web_nope")
+    assert result.exit_code == 2
+    assert "Invalid value for --model: no spaCy pipeline called 'en_core_web_nope' is installed" in result.output

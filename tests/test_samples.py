@@ -111,3 +111,18 @@ def test_summary_sentences_for_northgate(result):
     assert sentences[3].startswith(f"Of those who spoke, {least[1]} (")
     assert any(s.startswith("Housing was heard least for its numbers: 0% of the words") for s in sentences)
     assert sentences[-1].startswith("The chair, Helen Marsh, spoke")
+
+
+def test_every_turn_is_split_into_sentences_that_add_up_to_it(result):
+    sentences = result.tables["sentences"]
+    turns = result.tables["turns"].set_index(["meeting_id", "turn"])
+    assert sentences.groupby(["meeting_id", "turn"])["words"].sum().equals(turns["words"])
+    assert sentences.groupby(["meeting_id", "turn"]).size().min() >= 1
+
+
+def test_the_sample_meetings_carry_both_framings_and_every_marker(result):
+    meetings = result.tables["meetings"].set_index("meeting_id")
+    assert (meetings["behaviour"] > 0).all() and (meetings["ecological"] > meetings["behaviour"]).all()
+    markers = result.tables["markers"]
+    whole = markers[markers["agency"] == "(all)"].groupby("marker")["sentences"].sum()
+    assert (whole > 0).all(), whole
