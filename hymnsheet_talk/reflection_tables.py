@@ -91,6 +91,7 @@ def timeline_table(turns: pd.DataFrame, sentences: pd.DataFrame, timed: dict[str
     """Markers over each meeting: per 10 minutes when it is timed and lasts 30 minutes or more,
     else per tenth of its words (``start`` is the minute, or the percentage of words, where a part begins)."""
     frames = []
+    by_meeting = dict(tuple(sentences.groupby("meeting_id", sort=False)))
     for meeting_id, meeting_turns in turns.groupby("meeting_id", sort=True):
         meeting_turns = meeting_turns.sort_values("turn")
         span = meeting_turns["start_s"].max() - meeting_turns["start_s"].min()
@@ -102,7 +103,7 @@ def timeline_table(turns: pd.DataFrame, sentences: pd.DataFrame, timed: dict[str
             total = max(int(meeting_turns["words"].sum()), 1)
             part, unit = (before * TENTHS // total).astype(int).clip(upper=TENTHS - 1) + 1, "tenth"
         parts = pd.Series(part.values, index=meeting_turns["turn"].values)
-        counts = sentences[sentences["meeting_id"] == meeting_id].assign(
+        counts = by_meeting.get(meeting_id, sentences.iloc[:0]).assign(
             part=lambda s: s["turn"].map(parts)
         ).groupby("part")[MARKERS].sum()
         words = meeting_turns.assign(part=part.values).groupby("part")["words"].sum()
