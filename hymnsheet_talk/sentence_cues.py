@@ -36,6 +36,7 @@ def forget_sentence_cues(doc: Doc) -> None:
     """Drop the per-doc cache of cue spans (spans cannot be serialised with the doc)."""
     doc.user_data.pop(_CACHE_KEY, None)
 
+
 @dataclass
 class SentenceCues:
     """A sentence and its cue spans by label (a cue inside a longer cue of the same label is dropped)."""

@@ -12,7 +12,7 @@ from hymnsheet_talk.cue_matcher import CueMatcher
 from hymnsheet_talk.cue_patterns import compile_steps
 from hymnsheet_talk.errors import InputError
 from hymnsheet_talk.evaluation import cohen_kappa, evaluate, read_gold
-from hymnsheet_talk.lexicon import Cue, Lexicon, load_lexicon
+from hymnsheet_talk.lexicon import Cue, load_lexicon
 from hymnsheet_talk.pipeline import build_pipeline
 from hymnsheet_talk.tagging import roll_up_rows, sentence_rows
 
