@@ -20,9 +20,16 @@ from .tagging import roll_up_rows, sentence_rows
 
 SCORE_COLUMNS = ["label", "class", "support", "predicted", "precision", "recall", "f1", "kappa", "agreement"]
 KINDS = ("problem", "response", "")
-YES = {"1", "yes", "y", "true", "x"}
-NO = {"0", "no", "n", "false", ""}
-SPELLINGS = {"behavior": "behaviour", "individual": "behaviour", "environmental": "ecological", "": "none"}
+YES = {"1", "1.0", "yes", "y", "true", "x"}
+NO = {"0", "0.0", "no", "n", "false", ""}
+# Other words coders use for the same classes; an unknown word is still an error, never a guess.
+SPELLINGS = {
+    "behavior": "behaviour", "behaviour-based": "behaviour", "behavior-based": "behaviour",
+    "behavioural": "behaviour", "behavioral": "behaviour", "individual": "behaviour",
+    "environmental": "ecological", "contextual": "ecological", "context": "ecological",
+    "neither": "none", "n/a": "none", "na": "none", "": "none",
+}
+KIND_SPELLINGS = {"none": "", "n/a": "", "na": "", "-": ""}
 
 
 @dataclass
@@ -51,6 +58,7 @@ def read_gold(path: str | Path) -> pd.DataFrame:
             values = values.replace(SPELLINGS)
             allowed = set(FRAMINGS) | {MIXED}
         elif column == "framing_kind":
+            values = values.replace(KIND_SPELLINGS)
             allowed = set(KINDS)
         else:
             allowed = YES | NO
