@@ -23,6 +23,7 @@ from .readers import SUFFIXES, read_transcript
 from .reflection_tables import add_answered, add_rates, invitations_table, markers_table, timeline_table
 from .roster import Roster, load_roster
 from .tagging import tag_meetings
+from .turn_taking import add_turn_taking, interruptions, meeting_turn_taking, transitions_table
 
 ROSTER_FILE = "roster.csv"
 ROSTER_SUFFIX = ".roster.csv"
@@ -110,18 +111,22 @@ class MeetingLoader:
 
 def build_tables(meetings: list[Meeting], nlp: Language | None = None) -> dict[str, pd.DataFrame]:
     """The output tables, keyed by name: ``turns``, ``sentences``, ``speakers``, ``agencies``,
-    ``meetings``, ``markers``, ``invitations``, ``reflection_timeline``.
+    ``meetings``, ``markers``, ``invitations``, ``reflection_timeline``, ``transitions``.
 
     ``nlp`` is the pipeline that labels sentences (default: ``build_pipeline()``).
     """
     tags = tag_meetings(meetings, nlp if nlp is not None else build_pipeline())
     sentences = tags.sentences
+    timed = {m.meeting_id: m.timed for m in meetings}
     turns = turns_table(meetings).merge(tags.turns, on=["meeting_id", "turn"], how="left")
-    speakers = speakers_table(meetings, turns)
-    agencies = add_framing(agencies_table(speakers), sentences, ["meeting_id", "agency"])
+    interrupted = interruptions(turns)
+    speakers = add_turn_taking(speakers_table(meetings, turns), turns, interrupted, by="speaker")
+    agencies = add_turn_taking(agencies_table(speakers), turns, interrupted, by="agency")
+    agencies = add_framing(agencies, sentences, ["meeting_id", "agency"])
     agencies = add_rates(agencies, sentences, ["meeting_id", "agency"], spread_by="speaker")
     agencies = add_answered(agencies, turns, sentences, ["meeting_id", "agency"])
-    summary = add_framing(meetings_table(meetings, speakers), sentences, ["meeting_id"])
+    summary = meeting_turn_taking(meetings_table(meetings, speakers), turns, speakers, interrupted, timed)
+    summary = add_framing(summary, sentences, ["meeting_id"])
     summary = add_rates(summary, sentences, ["meeting_id"], spread_by="agency")
     summary = add_answered(summary, turns, sentences, ["meeting_id"])
     return {
@@ -132,7 +137,8 @@ def build_tables(meetings: list[Meeting], nlp: Language | None = None) -> dict[s
         "meetings": summary,
         "markers": markers_table(turns, sentences),
         "invitations": invitations_table(turns, sentences, speakers),
-        "reflection_timeline": timeline_table(turns, sentences, {m.meeting_id: m.timed for m in meetings}),
+        "reflection_timeline": timeline_table(turns, sentences, timed),
+        "transitions": transitions_table(turns),
     }
 
 

@@ -10,6 +10,7 @@ from hymnsheet_talk.framing_tables import FRAMING_COLUMNS, SPLIT_COLUMNS
 from hymnsheet_talk.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
 from hymnsheet_talk.reflection_tables import INVITATION_COLUMNS, RATE_COLUMNS
 from hymnsheet_talk.tagging import SENTENCE_COLUMNS, TURN_LABEL_COLUMNS
+from hymnsheet_talk.turn_taking import MEETING_TURN_TAKING_COLUMNS, TRANSITION_COLUMNS, TURN_TAKING_COLUMNS
 
 from conftest import DATA, SAMPLES
 
@@ -28,9 +29,11 @@ def test_analyse_with_no_arguments_reads_transcripts_and_writes_reports(tmp_path
     assert result.output.splitlines()[-1] == "Analysed 3 meeting(s), 4,635 words, into reports/"
     reports = tmp_path / "reports"
     language = [*SPLIT_COLUMNS, *FRAMING_COLUMNS, *RATE_COLUMNS, "reflection_spread", "questions_answered"]
-    for name, columns in (("turns", TURN_COLUMNS + TURN_LABEL_COLUMNS), ("speakers", SPEAKER_COLUMNS),
-                          ("agencies", AGENCY_COLUMNS + language), ("meetings", MEETING_COLUMNS + language),
-                          ("sentences", SENTENCE_COLUMNS), ("invitations", INVITATION_COLUMNS)):
+    for name, columns in (("turns", TURN_COLUMNS + TURN_LABEL_COLUMNS), ("speakers", SPEAKER_COLUMNS + TURN_TAKING_COLUMNS),
+                          ("agencies", AGENCY_COLUMNS + TURN_TAKING_COLUMNS + language),
+                          ("meetings", MEETING_COLUMNS + MEETING_TURN_TAKING_COLUMNS + language),
+                          ("sentences", SENTENCE_COLUMNS), ("invitations", INVITATION_COLUMNS),
+                          ("transitions", TRANSITION_COLUMNS)):
         assert list(pd.read_csv(reports / f"{name}.csv").columns) == columns
     assert pd.read_csv(reports / "meetings.csv")["meeting_id"].tolist() == MEETINGS
     for meeting_id in MEETINGS:
@@ -55,7 +58,7 @@ def test_csv_only_writes_tables_and_no_reports(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "csv").exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "agencies.csv", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv", "sentences.csv",
-        "speakers.csv", "turns.csv"]
+        "speakers.csv", "transitions.csv", "turns.csv"]
 
 
 def test_one_bad_file_fails_with_its_name_and_the_rest_are_written(tmp_path):

@@ -53,7 +53,7 @@ def test_speakers_table(tables):
     speakers = tables["speakers"].set_index("speaker")
     assert list(tables["speakers"].columns) == [
         "meeting_id", "speaker", "agency", "role", "turns", "words", "word_share", "seconds", "time_share",
-        "mean_turn_words", "longest_turn_words",
+        "mean_turn_words", "longest_turn_words", "interruptions_made", "interruptions_received", "longest_turn_seconds",
     ]
     # 21 words in all; seconds: Helen 30 + 20, Tom 10 (+ unknown), Priya 30; 90 known in all.
     assert speakers.loc["Helen Marsh", ["turns", "words", "longest_turn_words"]].tolist() == [2, 10, 6]
