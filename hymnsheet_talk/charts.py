@@ -188,16 +188,8 @@ def plot_markers(markers: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     grid = markers[markers["agency"] != "(all)"].pivot(index="agency", columns="marker", values="per_1k")
     grid = grid.reindex(columns=list(dict.fromkeys(markers["marker"]))).fillna(0)
     ax = ax or _axes(height=0.42 * len(grid) + 1.8, width=8)
-    values = grid.to_numpy()
-    ax.imshow(values, cmap="Greens", aspect="auto", vmin=0)
-    dark = values.max() * 0.6 if values.size else 0
-    for (row, column), value in np.ndenumerate(values):
-        ax.annotate(f"{value:.0f}", (column, row), ha="center", va="center", fontsize=8,
-                    color="white" if dark and value > dark else "black")
-    ax.set_xticks(range(grid.shape[1]), [name.replace("_", " ") for name in grid.columns], rotation=30, ha="right")
-    ax.set_yticks(range(grid.shape[0]), grid.index)
+    _grid(ax, grid.rename(columns=lambda name: name.replace("_", " ")), cmap="Greens")
     ax.set_title("Reflection markers per 1,000 words, by agency")
-    ax.spines[:].set_visible(False)
     return ax
 
 
@@ -215,6 +207,32 @@ def plot_marker_timeline(timeline: pd.DataFrame, *, markers: list[str], ax: Axes
     ax.set_title("Reflection markers across the meeting")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, frameon=False)
     return ax
+
+
+def plot_transitions(transitions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Who speaks after whom: a grid of agency-to-agency transition counts, with the counts written in."""
+    agencies = sorted(set(transitions["from_agency"]) | set(transitions["to_agency"]))
+    grid = transitions.pivot_table(index="from_agency", columns="to_agency", values="count", aggfunc="sum",
+                                   fill_value=0).reindex(index=agencies, columns=agencies, fill_value=0)
+    ax = ax or _axes(height=0.42 * len(agencies) + 2.2, width=8)
+    _grid(ax, grid, cmap="Blues")
+    ax.set_xlabel("next to speak")
+    ax.set_ylabel("speaking")
+    ax.set_title("Who speaks after whom (turns, by agency)")
+    return ax
+
+
+def _grid(ax: Axes, grid: pd.DataFrame, *, cmap: str) -> None:
+    """A shaded grid of ``grid``'s values with each value written in (white on the dark cells)."""
+    values = grid.to_numpy(dtype=float)
+    ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
+    dark = values.max() * 0.6 if values.size else 0
+    for (row, column), value in np.ndenumerate(values):
+        ax.annotate(f"{value:.0f}", (column, row), ha="center", va="center", fontsize=8,
+                    color="white" if dark and value > dark else "black")
+    ax.set_xticks(range(grid.shape[1]), list(grid.columns), rotation=30, ha="right")
+    ax.set_yticks(range(grid.shape[0]), list(grid.index))
+    ax.spines[:].set_visible(False)
 
 
 def _axes(*, height: float, width: float = 7) -> Axes:

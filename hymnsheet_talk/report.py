@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from . import __version__
 from .charts import (
     chart_style, plot_agency_shares, plot_framing, plot_marker_timeline, plot_markers, plot_speaker_words,
-    plot_timeline,
+    plot_timeline, plot_transitions,
 )
 from .examples import quiet_stretch, quotes
 from .lexicon import REFLECTION_LABELS
@@ -64,9 +64,9 @@ def meeting_charts(tables: dict[str, pd.DataFrame], colours: dict[str, str]) -> 
         ]
 
 
-def language_charts(tables: dict[str, pd.DataFrame]) -> dict[str, Chart]:
-    """The framing and reflection charts for one meeting, keyed by section; a chart with nothing
-    to show is left out."""
+def section_charts(tables: dict[str, pd.DataFrame]) -> dict[str, Chart]:
+    """The framing, reflection and turn-taking charts for one meeting, keyed by name; a chart with
+    nothing to show is left out."""
     charts = {}
     with chart_style():
         if (tables["agencies"]["behaviour"] + tables["agencies"]["ecological"]).sum():
@@ -80,6 +80,11 @@ def language_charts(tables: dict[str, pd.DataFrame]) -> dict[str, Chart]:
                 "markers.png", _png(plot_markers(tables["markers"]).figure),
                 "Grid of reflection markers per 1,000 words for each agency",
                 "How often each agency's talk carried each marker, per 1,000 of its words.")
+        if "transitions" in tables and len(tables["transitions"]):
+            charts["transitions"] = Chart(
+                "transitions.png", _png(plot_transitions(tables["transitions"]).figure),
+                "Grid of how often each agency spoke straight after each other agency",
+                "Read across: after this agency spoke, who came next, and how often.")
         if "reflection_timeline" in tables and len(tables["reflection_timeline"]):
             charts["timeline"] = Chart(
                 "reflection-timeline.png",
@@ -96,12 +101,12 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
     ``tables`` holds this meeting's rows of each table.
     """
     charts = meeting_charts(tables, colours)
-    language = language_charts(tables)
+    sections = section_charts(tables)
     row = tables["meetings"].iloc[0]
     speakers, agencies = tables["speakers"], tables["agencies"]
     sentences = tables.get("sentences", pd.DataFrame(columns=["framing", "open_question", "uncertainty"]))
     context = {
-        "language": language,
+        "sections": sections,
         "framing_examples": {
             side: quotes(sentences, "framing", side, "framing_cues") for side in ("behaviour", "ecological")
         },
@@ -124,7 +129,7 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "roster": meeting.roster,
         "version": __version__,
     }
-    written = [write_bytes(folder / chart.file, chart.png) for chart in [*charts, *language.values()]]
+    written = [write_bytes(folder / chart.file, chart.png) for chart in [*charts, *sections.values()]]
     if "html" in formats:
         written.append(write_text(folder / "report.html", _environment("html").get_template("report.html.j2").render(context)))
     if "md" in formats:

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from hymnsheet_talk.charts import plot_framing, plot_marker_timeline, plot_markers
+from hymnsheet_talk.charts import plot_framing, plot_marker_timeline, plot_markers, plot_transitions
 
 AGENCIES = pd.DataFrame({
     "agency": ["Police", "Youth work", "Housing"],
@@ -49,3 +49,12 @@ def test_timeline_chart_stacks_markers_per_part(close):
     close(ax.figure)
     assert [bar.get_height() for bar in ax.patches] == [1, 0, 2, 1]
     assert [label.get_text() for label in ax.get_xticklabels()] == ["0%", "10%"]
+
+
+def test_transitions_chart_is_a_square_grid_of_counts(close):
+    transitions = pd.DataFrame({"from_agency": ["Police", "Education", "Police"],
+                                "to_agency": ["Education", "Police", "Police"], "count": [3, 2, 1]})
+    ax = plot_transitions(transitions)
+    close(ax.figure)
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Education", "Police"]
+    assert [text.get_text() for text in ax.texts] == ["0", "2", "3", "1"]

@@ -40,15 +40,15 @@ def test_analyse_with_no_arguments_reads_transcripts_and_writes_reports(tmp_path
         folder = reports / meeting_id
         assert sorted(p.name for p in folder.iterdir()) == [
             "agency-shares.png", "framing.png", "markers.png", "reflection-timeline.png", "report.html", "report.md",
-            "speaker-words.png", "timeline.png"]
+            "speaker-words.png", "timeline.png", "transitions.png"]
     index = (reports / "index.html").read_text()
     assert all(f'href="{m}/report.html"' in index for m in MEETINGS)
 
 
-def test_report_html_is_self_contained_with_six_charts(tmp_path):
+def test_report_html_is_self_contained_with_seven_charts(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "html").exit_code == 0
     html = (tmp_path / MEETINGS[1] / "report.html").read_text()
-    assert html.count('<img src="data:image/png;base64,') == 6
+    assert html.count('<img src="data:image/png;base64,') == 7
     assert "http://" not in html and "https://" not in html
     assert "Karen Doyle (Community safety) spoke most" in html
     assert not (tmp_path / "turns.csv").exists()
