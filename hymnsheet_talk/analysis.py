@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 import pandas as pd
 from spacy.language import Language
 
+from .action_tables import actions_table, add_action_counts
 from .attribution import attribute
 from .errors import InputError
 from .model import Meeting
@@ -111,7 +112,7 @@ class MeetingLoader:
 
 def build_tables(meetings: list[Meeting], nlp: Language | None = None) -> dict[str, pd.DataFrame]:
     """The output tables, keyed by name: ``turns``, ``sentences``, ``speakers``, ``agencies``,
-    ``meetings``, ``markers``, ``invitations``, ``reflection_timeline``, ``transitions``.
+    ``meetings``, ``markers``, ``invitations``, ``reflection_timeline``, ``transitions``, ``actions``.
 
     ``nlp`` is the pipeline that labels sentences (default: ``build_pipeline()``).
     """
@@ -129,6 +130,8 @@ def build_tables(meetings: list[Meeting], nlp: Language | None = None) -> dict[s
     summary = add_framing(summary, sentences, ["meeting_id"])
     summary = add_rates(summary, sentences, ["meeting_id"], spread_by="agency")
     summary = add_answered(summary, turns, sentences, ["meeting_id"])
+    actions = actions_table(sentences, turns, speakers)
+    summary, agencies = add_action_counts(summary, agencies, actions)
     return {
         "turns": turns,
         "sentences": sentences,
@@ -139,6 +142,7 @@ def build_tables(meetings: list[Meeting], nlp: Language | None = None) -> dict[s
         "invitations": invitations_table(turns, sentences, speakers),
         "reflection_timeline": timeline_table(turns, sentences, timed),
         "transitions": transitions_table(turns),
+        "actions": actions,
     }
 
 

@@ -222,6 +222,30 @@ def plot_transitions(transitions: pd.DataFrame, *, ax: Axes | None = None) -> Ax
     return ax
 
 
+def plot_action_framing(mix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """The framing mix of the discussion beside that of the agreed actions, as shares of the
+    flagged sentences in each (counts written on the bars)."""
+    ax = ax or _axes(height=2.2, width=7)
+    rows = list(range(len(mix)))
+    flagged = (mix["behaviour"] + mix["ecological"]).replace(0, np.nan)
+    left = np.zeros(len(mix))
+    for side, colour in (("behaviour", FRAMING_COLOURS["behaviour_response"]),
+                         ("ecological", FRAMING_COLOURS["ecological_response"])):
+        share = (mix[side] / flagged).fillna(0).to_numpy()
+        ax.barh(rows, share, left=left, color=colour, label=side)
+        for row, (start, width, count) in enumerate(zip(left, share, mix[side])):
+            if width > 0.08:
+                ax.annotate(str(count), (start + width / 2, row), ha="center", va="center", color="white", fontsize=8)
+        left = left + share
+    ax.set_yticks(rows, mix["part"])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xlim(0, 1)
+    ax.set_title("Framing of the discussion and of the agreed actions")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=2, frameon=False)
+    return ax
+
+
 def _grid(ax: Axes, grid: pd.DataFrame, *, cmap: str) -> None:
     """A shaded grid of ``grid``'s values with each value written in (white on the dark cells)."""
     values = grid.to_numpy(dtype=float)

@@ -45,6 +45,9 @@ CLAUSE_BREAKS = {",", ";", ":", "—", "–", "-", "(", ")", "what", "why", "how
                  "when", "who", "which", "but", "and", "so"}
 CHOICE_LEMMAS = {"choose", "decide", "prefer", "opt", "refuse"}
 YOUNG_PERSON = {"he", "she", "they", "him", "her", "them"}
+# Cue labels that put an action forward: the framing lexicon's proposals, the decisions lexicon's
+# requests ("could housing look at…?") and offers ("we can fund…").
+PROPOSING = ("proposal", "request", "offer")
 
 for _name, _default in (("hs_framing", NONE), ("hs_framing_kind", ""), ("hs_framing_cues", ""), ("hs_reported", False)):
     sentence_extension(_name, _default)
@@ -99,7 +102,7 @@ class FramingComponent:
         if parsed:
             hits += _parse_hits(sentence, cues)
         hits = _negate(_outermost(hits), cues)
-        proposing = bool(cues.get("proposal"))
+        proposing = bool(cues.get(*PROPOSING))
         meta = cues.get("meta")
         hits = [_aside(hit, "talk about wording") if _inside(hit.span, meta) and not hit.aside else hit for hit in hits]
         if meta or (cues.is_question and not proposing):
@@ -129,7 +132,7 @@ class FramingComponent:
             # the flat" describes a problem.
             segments = {_segment(hit.span, contrasts) for hit in deciding}
             acting = any(hit.kind == "response" for hit in deciding) or any(
-                _segment(span, contrasts) in segments for span in cues.get("proposal", "response"))
+                _segment(span, contrasts) in segments for span in cues.get(*PROPOSING, "response"))
             kind = "response" if acting else "problem"
         labels_of(sentence).update(
             hs_framing=side, hs_framing_kind=kind, hs_framing_cues="; ".join(hit.describe() for hit in hits),

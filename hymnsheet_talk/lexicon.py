@@ -56,10 +56,17 @@ REFLECTION_LABELS = {
     "reported_fact": "a past event told as fact: a 'because' in it explains the event, not the speaker's thinking",
     "discourse": "so, okay, right…: not a name when it opens a sentence with a comma (read as a word list: no wildcards)",
 }
-LABELS = {**FRAMING_LABELS, **REFLECTION_LABELS}
+ACTION_LABELS = {
+    "action_marker": "records an agreed action (action for…, agreed)",
+    "commitment": "the speaker takes an action on (I'll take that, we'll cover, will do)",
+    "assignment": "an action given to someone named (Jo will…, Farah takes…)",
+    "request": "asks someone to act (can you…, could housing look at…?): an action once they say yes",
+    "offer": "offers to act (we can fund…): a proposal, not yet an action",
+}
+LABELS = {**FRAMING_LABELS, **REFLECTION_LABELS, **ACTION_LABELS}
 KINDS = ("problem", "response")
 FIELDS = {"id", "label", "kind", "pattern", "agency", "note", "off"}
-SHIPPED = ("framing.jsonl", "reflection.jsonl")
+SHIPPED = ("framing.jsonl", "reflection.jsonl", "actions.jsonl")
 
 
 @dataclass(frozen=True)

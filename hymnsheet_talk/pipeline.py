@@ -1,8 +1,8 @@
 """The spaCy pipeline, built by one function: sentences, lexicon cues, then framing and reflection.
 
 By default it starts from ``spacy.blank("en")`` (nothing to download): a punctuation sentence
-splitter, the cue matcher (every lexicon cue, as spans), and the two rule components that read
-the cues sentence by sentence. ``model`` names an installed trained pipeline instead; its parser
+splitter, the cue matcher (every lexicon cue, as spans), and the rule components that read the
+cues sentence by sentence: framing, decisions (actions and proposals) and reflection. ``model`` names an installed trained pipeline instead; its parser
 then splits sentences and lets the rules use grammar as well.
 """
 
@@ -17,7 +17,7 @@ from spacy.language import Language
 from .cue_patterns import cue_phrases
 from .errors import UnknownModel
 from .lexicon import Lexicon, load_lexicon
-from . import cue_matcher, framing, reflection  # noqa: F401  (registers the components' factories)
+from . import cue_matcher, decisions, framing, reflection  # noqa: F401  (registers the components' factories)
 
 CUES_KEY = "hymnsheet"
 
@@ -46,6 +46,7 @@ def build_pipeline(model: str | None = None, lexicon: Lexicon | Iterable[str | P
     nlp.add_pipe("hymnsheet_cues", config={"spans_key": CUES_KEY}).add_lexicon(lexicon, skip={"discourse"})
     responses = sorted(cue.id for cue in lexicon.active() if cue.kind == "response")
     nlp.add_pipe("hymnsheet_framing", config={"spans_key": CUES_KEY, "response_cues": responses})
+    nlp.add_pipe("hymnsheet_decisions", config={"spans_key": CUES_KEY})
     agencies = {cue.id: cue.agency for cue in lexicon.active() if cue.agency}
     words = sorted({norm for cue in discourse for phrase in cue_phrases(cue, nlp.tokenizer) for norm in phrase})
     nlp.add_pipe("hymnsheet_reflection", config={"spans_key": CUES_KEY, "agencies": agencies, "discourse": words})

@@ -20,8 +20,9 @@ from matplotlib.figure import Figure
 from . import __version__
 from .charts import (
     chart_style, plot_agency_shares, plot_framing, plot_marker_timeline, plot_markers, plot_speaker_words,
-    plot_timeline, plot_transitions,
+    plot_action_framing, plot_timeline, plot_transitions,
 )
+from .action_tables import framing_mix
 from .examples import quiet_stretch, quotes
 from .lexicon import REFLECTION_LABELS
 from .model import Meeting
@@ -85,6 +86,13 @@ def section_charts(tables: dict[str, pd.DataFrame]) -> dict[str, Chart]:
                 "transitions.png", _png(plot_transitions(tables["transitions"]).figure),
                 "Grid of how often each agency spoke straight after each other agency",
                 "Read across: after this agency spoke, who came next, and how often.")
+        if "actions" in tables and len(tables["actions"]):
+            mix = framing_mix(tables["sentences"], tables["actions"])
+            if (mix[["behaviour", "ecological"]].sum(axis=1) > 0).all():
+                charts["action_framing"] = Chart(
+                    "action-framing.png", _png(plot_action_framing(mix).figure),
+                    "Bars comparing behaviour-based and ecological framing in the discussion and in the agreed actions",
+                    "Does the plan carry the framing of the talk? Each bar is the flagged sentences of that part.")
         if "reflection_timeline" in tables and len(tables["reflection_timeline"]):
             charts["timeline"] = Chart(
                 "reflection-timeline.png",
@@ -116,6 +124,7 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "marker_meanings": {marker: REFLECTION_LABELS[marker] for marker in MARKERS},
         "quiet": quiet_stretch(tables["turns"]),
         "invitations": list(tables.get("invitations", pd.DataFrame()).itertuples()),
+        "actions": list(tables.get("actions", pd.DataFrame()).itertuples()),
         "min_flagged": MIN_FLAGGED,
         "meeting": row,
         "sentences": participation_sentences(row, speakers, agencies),

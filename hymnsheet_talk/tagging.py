@@ -20,7 +20,7 @@ from .sentence_cues import sentence_labels
 
 SENTENCE_COLUMNS = [
     "meeting_id", "turn", "sentence", "speaker", "agency", "framing", "framing_kind", "framing_cues",
-    *MARKERS, "reflection_cues", "reported", "addressee", "words", "text",
+    *MARKERS, "reflection_cues", "reported", "addressee", "words", "text", "proposal", "action", "action_cues",
 ]
 TURN_LABEL_COLUMNS = ["framing", "framing_kind", "framing_cues", *MARKERS, "reflection_cues"]
 BATCH_SIZE = 256
@@ -45,6 +45,9 @@ def sentence_rows(doc: Doc) -> Iterator[dict]:
             "addressee": found.get("hs_addressee", ""),
             "words": len(text.split()),
             "text": text,
+            "proposal": found.get("hs_proposal", 0),
+            "action": found.get("hs_action", ""),
+            "action_cues": found.get("hs_action_cues", ""),
         }
 
 
@@ -82,7 +85,7 @@ def tag_meetings(meetings: list[Meeting], nlp: Language) -> Tags:
         turns.append({**key, **roll_up_rows(rows)})
         sentences += [{**key, "sentence": number, "speaker": turn.speaker, "agency": turn.agency, **row}
                       for number, row in enumerate(rows, start=1)]
-    integers = [*MARKERS, "reported", "words", "turn", "sentence"]
+    integers = [*MARKERS, "reported", "words", "turn", "sentence", "proposal"]
     sentence_table = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS).astype(dict.fromkeys(integers, int))
     turn_table = pd.DataFrame(turns, columns=["meeting_id", "turn", *TURN_LABEL_COLUMNS])
     return Tags(

@@ -5,6 +5,7 @@ import shutil
 import pandas as pd
 from click.testing import CliRunner
 
+from hymnsheet_talk.action_tables import ACTION_COLUMNS
 from hymnsheet_talk.cli import main
 from hymnsheet_talk.framing_tables import FRAMING_COLUMNS, SPLIT_COLUMNS
 from hymnsheet_talk.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
@@ -29,26 +30,27 @@ def test_analyse_with_no_arguments_reads_transcripts_and_writes_reports(tmp_path
     assert result.output.splitlines()[-1] == "Analysed 3 meeting(s), 4,635 words, into reports/"
     reports = tmp_path / "reports"
     language = [*SPLIT_COLUMNS, *FRAMING_COLUMNS, *RATE_COLUMNS, "reflection_spread", "questions_answered"]
+    agency_actions, meeting_actions = ["actions_owned", "actions_proposed"], ["actions"]
     for name, columns in (("turns", TURN_COLUMNS + TURN_LABEL_COLUMNS), ("speakers", SPEAKER_COLUMNS + TURN_TAKING_COLUMNS),
-                          ("agencies", AGENCY_COLUMNS + TURN_TAKING_COLUMNS + language),
-                          ("meetings", MEETING_COLUMNS + MEETING_TURN_TAKING_COLUMNS + language),
+                          ("agencies", AGENCY_COLUMNS + TURN_TAKING_COLUMNS + language + agency_actions),
+                          ("meetings", MEETING_COLUMNS + MEETING_TURN_TAKING_COLUMNS + language + meeting_actions),
                           ("sentences", SENTENCE_COLUMNS), ("invitations", INVITATION_COLUMNS),
-                          ("transitions", TRANSITION_COLUMNS)):
+                          ("transitions", TRANSITION_COLUMNS), ("actions", ACTION_COLUMNS)):
         assert list(pd.read_csv(reports / f"{name}.csv").columns) == columns
     assert pd.read_csv(reports / "meetings.csv")["meeting_id"].tolist() == MEETINGS
     for meeting_id in MEETINGS:
         folder = reports / meeting_id
         assert sorted(p.name for p in folder.iterdir()) == [
-            "agency-shares.png", "framing.png", "markers.png", "reflection-timeline.png", "report.html", "report.md",
+            "action-framing.png", "agency-shares.png", "framing.png", "markers.png", "reflection-timeline.png", "report.html", "report.md",
             "speaker-words.png", "timeline.png", "transitions.png"]
     index = (reports / "index.html").read_text()
     assert all(f'href="{m}/report.html"' in index for m in MEETINGS)
 
 
-def test_report_html_is_self_contained_with_seven_charts(tmp_path):
+def test_report_html_is_self_contained_with_eight_charts(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "html").exit_code == 0
     html = (tmp_path / MEETINGS[1] / "report.html").read_text()
-    assert html.count('<img src="data:image/png;base64,') == 7
+    assert html.count('<img src="data:image/png;base64,') == 8
     assert "http://" not in html and "https://" not in html
     assert "Karen Doyle (Community safety) spoke most" in html
     assert not (tmp_path / "turns.csv").exists()
@@ -57,7 +59,7 @@ def test_report_html_is_self_contained_with_seven_charts(tmp_path):
 def test_csv_only_writes_tables_and_no_reports(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "csv").exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "agencies.csv", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv", "sentences.csv",
+        "actions.csv", "agencies.csv", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv", "sentences.csv",
         "speakers.csv", "transitions.csv", "turns.csv"]
 
 

@@ -1,0 +1,136 @@
+"""Agreed actions: who owns each one, which agency first proposed it, and how it is framed.
+
+Reads the sentences table (``action`` and ``proposal`` come from the decisions component):
+
+- an ``action`` sentence is owned by the people or agencies it names before its verb ("Sam and
+  Tom meet Kian…", "Action for community safety: …"), else by its speaker ("I'll take that");
+- a ``request`` ("could housing look at…?") becomes an action when the next turn is the person
+  asked saying yes ("Yes, I'll do that"); it is then owned by that person;
+- the "yes" that accepts a request is not a second action ("Yes, I'll do that");
+- the proposer is the agency of the earlier proposal in the meeting that shares the most content
+  words with the action (at least three), if there is one.
+
+Action detection is a pointer for the chair to check against the minutes, not a record.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .framing import BEHAVIOUR, ECOLOGICAL
+
+ACTION_COLUMNS = ["meeting_id", "turn", "sentence", "speaker", "agency", "owner", "owner_agency", "proposer_agency",
+                  "framing", "text"]
+YES = re.compile(r"^\W*(yes|yeah|yep|sure|of course|will do|i will|i'll|we will|we'll|i can|we can|happy to|no problem|absolutely|definitely)\b",
+                 re.IGNORECASE)
+MIN_SHARED_WORDS = 3
+_WORD = re.compile(r"[a-z]+")  # "Lucy's" gives "lucy"
+
+
+def actions_table(sentences: pd.DataFrame, turns: pd.DataFrame, speakers: pd.DataFrame) -> pd.DataFrame:
+    """One row per action and owner (a sentence giving two people an action is two rows)."""
+    rows = []
+    people = {meeting_id: group for meeting_id, group in speakers.groupby("meeting_id")}
+    answers = _answers(turns)
+    for meeting_id, meeting in sentences.groupby("meeting_id", sort=False):
+        attendees = people.get(meeting_id, speakers.iloc[:0])
+        proposals = meeting[meeting["proposal"] == 1]
+        found = meeting[meeting["action"] != ""]
+        accepted = {turn + 1 for turn in found.loc[found["action"] == "request", "turn"] if (meeting_id, turn) in answers}
+        for row in found.itertuples():
+            if row.turn in accepted and row.sentence == 1 and YES.search(row.text):
+                continue
+            owners = _owners(row, attendees, answers.get((meeting_id, row.turn)))
+            if not owners:
+                continue
+            proposer = _proposer(row, proposals)
+            for owner, owner_agency in owners:
+                rows.append([meeting_id, row.turn, row.sentence, row.speaker, row.agency, owner, owner_agency,
+                             proposer, row.framing, row.text])
+    return pd.DataFrame(rows, columns=ACTION_COLUMNS)
+
+
+def framing_mix(sentences: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
+    """Behaviour and ecological counts in each meeting's discussion and in its agreed actions."""
+    agreed = actions.drop_duplicates(["meeting_id", "turn", "sentence"])
+    frames = []
+    for name, table in (("discussion", sentences), ("agreed actions", agreed)):
+        counts = pd.crosstab(table["meeting_id"], table["framing"]) if len(table) else pd.DataFrame()
+        counts = counts.reindex(columns=[BEHAVIOUR, ECOLOGICAL], fill_value=0)
+        frames.append(counts.assign(part=name).reset_index())
+    return pd.concat(frames, ignore_index=True)
+
+
+def _owners(row, attendees: pd.DataFrame, answer: tuple[str, str] | None) -> list[tuple[str, str]]:
+    if row.action == "request":
+        return [answer] if answer else []
+    if row.action == "commitment":
+        return [(row.speaker, row.agency)]
+    named = _named(row.text, attendees)
+    return named or [(row.speaker, row.agency)]
+
+
+def _named(text: str, attendees: pd.DataFrame) -> list[tuple[str, str]]:
+    """Attendees or agencies named before the verb ("Sam and Tom meet…", "Action for housing: …")."""
+    head = re.split(r"\b(will|'ll|takes|meet|meets|moves|offers|chases|leads|reviews|checks|looks)\b", text, maxsplit=1)[0]
+    if head.lower().startswith(("action for", "action on", "actions for")):
+        head = text.split(":", 1)[0]
+    head_words = set(_WORD.findall(head.lower()))
+    found: dict[str, tuple[str, str]] = {}
+    for person in attendees.itertuples():
+        parts = [part for part in person.speaker.lower().split() if len(part) > 2]
+        if parts and any(part in head_words for part in parts):
+            found.setdefault(person.speaker, (person.speaker, person.agency))
+    for agency in sorted(set(attendees["agency"])):
+        if any(word in head_words for word in _WORD.findall(agency.lower()) if word not in STOP_WORDS and len(word) > 3):
+            if not any(owner_agency == agency for _owner, owner_agency in found.values()):
+                found.setdefault(agency, ("", agency))
+    return list(found.values())
+
+
+def _answers(turns: pd.DataFrame) -> dict[tuple[str, int], tuple[str, str]]:
+    """For each turn, the next speaker and agency when that turn begins with a yes."""
+    ordered = turns.sort_values(["meeting_id", "turn"])
+    following = ordered.groupby("meeting_id")[["speaker", "agency", "text"]].shift(-1)
+    answers = {}
+    for (meeting_id, turn, speaker), (next_speaker, next_agency, next_text) in zip(
+        ordered[["meeting_id", "turn", "speaker"]].itertuples(index=False, name=None),
+        following.itertuples(index=False, name=None),
+    ):
+        if isinstance(next_text, str) and next_speaker != speaker and YES.search(next_text):
+            answers[meeting_id, turn] = (next_speaker, next_agency)
+    return answers
+
+
+def _proposer(row, proposals: pd.DataFrame) -> str:
+    words = _content(row.text)
+    best, best_shared = "", MIN_SHARED_WORDS - 1
+    for earlier in proposals[proposals["turn"] < row.turn].itertuples():
+        shared = len(words & _content(earlier.text))
+        if shared > best_shared:
+            best, best_shared = earlier.agency, shared
+    return best
+
+
+def _content(text: str) -> set[str]:
+    return {word for word in _WORD.findall(text.lower()) if word not in STOP_WORDS and len(word) > 3}
+
+
+def add_action_counts(meetings: pd.DataFrame, agencies: pd.DataFrame,
+                      actions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``meetings`` with ``actions`` (a sentence counts once, however many owners it has) and
+    ``agencies`` with ``actions_owned`` and ``actions_proposed``."""
+    distinct = actions.drop_duplicates(["meeting_id", "turn", "sentence"])
+    per_meeting = distinct.groupby("meeting_id").size()
+    owned = actions.groupby(["meeting_id", "owner_agency"]).size()
+    proposed = distinct[distinct["proposer_agency"] != ""].groupby(["meeting_id", "proposer_agency"]).size()
+    keys = list(zip(agencies["meeting_id"], agencies["agency"]))
+    return (
+        meetings.assign(actions=meetings["meeting_id"].map(per_meeting).fillna(0).astype(int)),
+        agencies.assign(actions_owned=[int(owned.get(key, 0)) for key in keys],
+                        actions_proposed=[int(proposed.get(key, 0)) for key in keys]),
+    )
+
