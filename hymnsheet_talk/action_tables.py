@@ -122,14 +122,19 @@ def _content(text: str) -> set[str]:
 def add_action_counts(meetings: pd.DataFrame, agencies: pd.DataFrame,
                       actions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``meetings`` with ``actions`` (a sentence counts once, however many owners it has) and
-    ``agencies`` with ``actions_owned`` and ``actions_proposed``."""
+    ``actions_ecological_share`` (ecological ÷ flagged agreed actions: set beside the meeting's
+    ``ecological_share``, it shows whether the plan carries the talk's framing), and ``agencies``
+    with ``actions_owned`` and ``actions_proposed``."""
     distinct = actions.drop_duplicates(["meeting_id", "turn", "sentence"])
     per_meeting = distinct.groupby("meeting_id").size()
     owned = actions.groupby(["meeting_id", "owner_agency"]).size()
     proposed = distinct[distinct["proposer_agency"] != ""].groupby(["meeting_id", "proposer_agency"]).size()
     keys = list(zip(agencies["meeting_id"], agencies["agency"]))
+    framed = distinct[distinct["framing"].isin([BEHAVIOUR, ECOLOGICAL])].groupby("meeting_id")["framing"]
+    ecological_share = framed.agg(lambda framings: (framings == ECOLOGICAL).mean())
     return (
-        meetings.assign(actions=meetings["meeting_id"].map(per_meeting).fillna(0).astype(int)),
+        meetings.assign(actions=meetings["meeting_id"].map(per_meeting).fillna(0).astype(int),
+                        actions_ecological_share=meetings["meeting_id"].map(ecological_share).astype(float)),
         agencies.assign(actions_owned=[int(owned.get(key, 0)) for key in keys],
                         actions_proposed=[int(proposed.get(key, 0)) for key in keys]),
     )

@@ -112,7 +112,8 @@ class MeetingLoader:
 
 def build_tables(meetings: list[Meeting], nlp: Language | None = None) -> dict[str, pd.DataFrame]:
     """The output tables, keyed by name: ``turns``, ``sentences``, ``speakers``, ``agencies``,
-    ``meetings``, ``markers``, ``invitations``, ``reflection_timeline``, ``transitions``, ``actions``.
+    ``meetings``, ``markers``, ``invitations``, ``reflection_timeline``, ``transitions``, ``actions``
+    and ``speaker_transitions`` (written into each meeting's folder rather than beside the others).
 
     ``nlp`` is the pipeline that labels sentences (default: ``build_pipeline()``).
     """
@@ -143,6 +144,7 @@ def build_tables(meetings: list[Meeting], nlp: Language | None = None) -> dict[s
         "reflection_timeline": timeline_table(turns, sentences, timed),
         "transitions": transitions_table(turns),
         "actions": actions,
+        "speaker_transitions": transitions_table(turns, by="speaker"),
     }
 
 

@@ -10,27 +10,33 @@ from .analysis import Analysis
 from .writing import write_csv
 
 FORMATS = ("html", "md", "csv")
+# Tables about one meeting's people: written into that meeting's folder.
+MEETING_FOLDER_TABLES = ("speaker_transitions",)
 
 
 def write_outputs(analysis: Analysis, out: str | Path, formats: set[str] | None = None) -> list[Path]:
     """Write ``analysis`` into ``out`` in the chosen formats (default: all); return the paths written.
 
-    ``csv`` writes one file per table (``turns.csv``, ``speakers.csv``…); ``html`` and ``md``
+    ``csv`` writes one file per table (``turns.csv``, ``speakers.csv``…), and each meeting's
+    ``speaker_transitions.csv`` into its folder; ``html`` and ``md``
     write ``<meeting_id>/report.*`` with the chart PNGs, and ``html`` an ``index.html`` when
     there are several meetings.
     """
     out = Path(out)
     formats = set(FORMATS if formats is None else formats)
     written: list[Path] = []
+    per_meeting = tables_by_meeting(analysis.tables)
     if "csv" in formats:
-        written += [write_csv(out / f"{name}.csv", table) for name, table in analysis.tables.items()]
+        written += [write_csv(out / f"{name}.csv", table) for name, table in analysis.tables.items()
+                    if name not in MEETING_FOLDER_TABLES]
+        written += [write_csv(out / meeting_id / f"{name}.csv", tables[name])
+                    for meeting_id, tables in per_meeting.items() for name in MEETING_FOLDER_TABLES if name in tables]
     if formats & {"html", "md"}:
         # Imported here: matplotlib and Jinja2 add a third of a second to a CSV-only run.
         from .charts import agency_colours
         from .report import write_index, write_meeting_report
 
         colours = agency_colours(analysis.tables["agencies"]["agency"])
-        per_meeting = tables_by_meeting(analysis.tables)
         for meeting in analysis.meetings:
             written += write_meeting_report(
                 meeting, per_meeting[meeting.meeting_id], colours, out / meeting.meeting_id, formats

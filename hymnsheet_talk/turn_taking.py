@@ -24,6 +24,7 @@ import pandas as pd
 from .model import CHAIR_ROLE
 
 TRANSITION_COLUMNS = ["meeting_id", "from_agency", "to_agency", "count"]
+SPEAKER_TRANSITION_COLUMNS = ["meeting_id", "from_speaker", "to_speaker", "count"]
 TURN_TAKING_COLUMNS = ["interruptions_made", "interruptions_received", "longest_turn_seconds"]
 MEETING_TURN_TAKING_COLUMNS = ["chair_brokerage", "direct_exchange_share", "interruptions", "long_turn_share"]
 # Short acknowledgements that overlap a speaker without taking the floor (a closed class of words,
@@ -39,13 +40,14 @@ LONG_TURN_S = 120
 LONG_TURN_WORDS = 250
 
 
-def transitions_table(turns: pd.DataFrame) -> pd.DataFrame:
-    """Every consecutive pair of turns, counted per agency pair."""
+def transitions_table(turns: pd.DataFrame, by: str = "agency") -> pd.DataFrame:
+    """Every consecutive pair of turns, counted per agency pair (or per speaker pair, ``by="speaker"``)."""
+    columns = TRANSITION_COLUMNS if by == "agency" else SPEAKER_TRANSITION_COLUMNS
     pairs = _pairs(turns)
     if pairs.empty:
-        return pd.DataFrame(columns=TRANSITION_COLUMNS)
-    table = pairs.groupby(["meeting_id", "agency", "next_agency"]).size().rename("count").reset_index()
-    return table.rename(columns={"agency": "from_agency", "next_agency": "to_agency"})[TRANSITION_COLUMNS]
+        return pd.DataFrame(columns=columns)
+    table = pairs.groupby(["meeting_id", by, f"next_{by}"]).size().rename("count").reset_index()
+    return table.rename(columns={by: columns[1], f"next_{by}": columns[2]})[columns]
 
 
 def interruptions(turns: pd.DataFrame) -> pd.DataFrame:

@@ -1,4 +1,5 @@
-"""Agreed actions on a meeting written for this test, worked out by hand, with the near-misses."""
+"""Transitions, interruptions and agreed actions on one timed meeting written for this test,
+worked out by hand, with the near-misses."""
 
 import pytest
 
@@ -19,11 +20,16 @@ LINES = [
     ("Tom Okafor", "Police", "I'll take the registrations to the disruption meeting."),              # 10: commitment
 ]
 ROLES = {"Helen Marsh": "Chair"}
+# Ten-second turns, back to back, except turn 7 (Priya) starting at 59.0 while Helen's turn 6 runs
+# to 60.0 and stops there: one interruption, made by Priya, received by Helen.
+STARTS = [0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 59.0, 70.0, 80.0, 90.0]
 
 
 @pytest.fixture(scope="module")
 def tables():
-    turns = [Turn(n, speaker, text, n, agency=agency) for n, (speaker, agency, text) in enumerate(LINES, 1)]
+    turns = [Turn(n, speaker, text, n, start_s=start, end_s=start + 10.0 if n != 6 else 60.0,
+                  seconds=10.0, agency=agency)
+             for n, ((speaker, agency, text), start) in enumerate(zip(LINES, STARTS), 1)]
     people = {speaker: agency for speaker, agency, _text in LINES} | {"Gary Lewis": "Housing"}
     speakers = [Speaker(name, agency, ROLES.get(name, "")) for name, agency in people.items()]
     return build_tables([Meeting("m", "m.txt", "plain", turns, speakers)], build_pipeline())
@@ -54,3 +60,20 @@ def test_counts_per_meeting_and_agency(tables):
     agencies = tables["agencies"].set_index("agency")
     assert agencies.loc["Police", ["actions_owned", "actions_proposed"]].tolist() == [2, 1]
     assert agencies.loc["Housing", ["actions_owned", "actions_proposed"]].tolist() == [1, 0]
+
+
+def test_transitions_and_interruptions_as_worked_out_by_hand(tables):
+    transitions = {(row.from_agency, row.to_agency): row.count for row in tables["transitions"].itertuples()}
+    # Turn pairs 1→2 … 9→10: SC→Pol, Pol→CS, CS→SC, SC→CS, CS→SC, SC→Edu, Edu→SC, SC→SC, SC→Pol.
+    assert transitions == {("Social care", "Police"): 2, ("Police", "Community safety"): 1,
+                           ("Community safety", "Social care"): 2, ("Social care", "Community safety"): 1,
+                           ("Social care", "Education"): 1, ("Education", "Social care"): 1,
+                           ("Social care", "Social care"): 1}
+    meeting = tables["meetings"].iloc[0]
+    assert meeting["interruptions"] == 1
+    assert meeting["chair_brokerage"] == pytest.approx(8 / 9)  # every pair but 2→3 touches Helen
+    speakers = tables["speakers"].set_index("speaker")
+    assert speakers.loc["Priya Shah", ["interruptions_made", "interruptions_received"]].tolist() == [1, 0]
+    assert speakers.loc["Helen Marsh", ["interruptions_made", "interruptions_received"]].tolist() == [0, 1]
+    # Flagged actions: turns 4, 8 and 9, all ecological; turn 10 frames nothing.
+    assert meeting["actions_ecological_share"] == 1.0

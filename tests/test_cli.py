@@ -30,7 +30,7 @@ def test_analyse_with_no_arguments_reads_transcripts_and_writes_reports(tmp_path
     assert result.output.splitlines()[-1] == "Analysed 3 meeting(s), 4,635 words, into reports/"
     reports = tmp_path / "reports"
     language = [*SPLIT_COLUMNS, *FRAMING_COLUMNS, *RATE_COLUMNS, "reflection_spread", "questions_answered"]
-    agency_actions, meeting_actions = ["actions_owned", "actions_proposed"], ["actions"]
+    agency_actions, meeting_actions = ["actions_owned", "actions_proposed"], ["actions", "actions_ecological_share"]
     for name, columns in (("turns", TURN_COLUMNS + TURN_LABEL_COLUMNS), ("speakers", SPEAKER_COLUMNS + TURN_TAKING_COLUMNS),
                           ("agencies", AGENCY_COLUMNS + TURN_TAKING_COLUMNS + language + agency_actions),
                           ("meetings", MEETING_COLUMNS + MEETING_TURN_TAKING_COLUMNS + language + meeting_actions),
@@ -41,8 +41,8 @@ def test_analyse_with_no_arguments_reads_transcripts_and_writes_reports(tmp_path
     for meeting_id in MEETINGS:
         folder = reports / meeting_id
         assert sorted(p.name for p in folder.iterdir()) == [
-            "action-framing.png", "agency-shares.png", "framing.png", "markers.png", "reflection-timeline.png", "report.html", "report.md",
-            "speaker-words.png", "timeline.png", "transitions.png"]
+            "action-framing.png", "agency-shares.png", "framing.png", "markers.png", "reflection-timeline.png",
+            "report.html", "report.md", "speaker-words.png", "speaker_transitions.csv", "timeline.png", "transitions.png"]
     index = (reports / "index.html").read_text()
     assert all(f'href="{m}/report.html"' in index for m in MEETINGS)
 
@@ -58,9 +58,11 @@ def test_report_html_is_self_contained_with_eight_charts(tmp_path):
 
 def test_csv_only_writes_tables_and_no_reports(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "csv").exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "actions.csv", "agencies.csv", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv", "sentences.csv",
-        "speakers.csv", "transitions.csv", "turns.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [*MEETINGS,
+        "actions.csv", "agencies.csv", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv",
+        "sentences.csv", "speakers.csv", "transitions.csv", "turns.csv"]
+    # Only the per-meeting table goes into a meeting's folder: no report was asked for.
+    assert [p.name for p in (tmp_path / MEETINGS[0]).iterdir()] == ["speaker_transitions.csv"]
 
 
 def test_one_bad_file_fails_with_its_name_and_the_rest_are_written(tmp_path):
