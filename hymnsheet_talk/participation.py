@@ -95,7 +95,7 @@ def meetings_table(meetings: list[Meeting], speakers: pd.DataFrame) -> pd.DataFr
     rows = []
     for meeting in meetings:
         people = by_meeting.get(meeting.meeting_id, speakers.iloc[:0])
-        chair = people[people["role"].str.strip().str.lower() == CHAIR_ROLE]
+        chair = people[is_chair(people["role"])]
         total_turns = people["turns"].sum()
         rows.append(
             {
@@ -118,6 +118,11 @@ def meetings_table(meetings: list[Meeting], speakers: pd.DataFrame) -> pd.DataFr
             }
         )
     return pd.DataFrame(rows, columns=MEETING_COLUMNS).sort_values("meeting_id", ignore_index=True)
+
+
+def is_chair(roles: pd.Series) -> pd.Series:
+    """Which roles mark the chair: exactly "Chair", whatever the case ("Chair of X" is not)."""
+    return roles.str.strip().str.lower() == CHAIR_ROLE
 
 
 def gini(values) -> float:

@@ -21,7 +21,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .model import CHAIR_ROLE
+from .participation import is_chair
 
 TRANSITION_COLUMNS = ["meeting_id", "from_agency", "to_agency", "count"]
 SPEAKER_TRANSITION_COLUMNS = ["meeting_id", "from_speaker", "to_speaker", "count"]
@@ -89,7 +89,7 @@ def add_turn_taking(table: pd.DataFrame, turns: pd.DataFrame, found: pd.DataFram
 def meeting_turn_taking(meetings: pd.DataFrame, turns: pd.DataFrame, speakers: pd.DataFrame,
                         found: pd.DataFrame, timed: dict[str, bool]) -> pd.DataFrame:
     """``meetings`` with the chair's brokerage, direct exchanges, interruptions and long-turn share."""
-    chairs = speakers[speakers["role"].str.strip().str.lower() == CHAIR_ROLE].groupby("meeting_id")["speaker"].agg(set)
+    chairs = speakers[is_chair(speakers["role"])].groupby("meeting_id")["speaker"].agg(set)
     pairs = _pairs(turns)
     rows = {}
     for meeting_id, group in pairs.groupby("meeting_id"):
