@@ -33,17 +33,19 @@ _WORD = re.compile(r"[a-z]+")  # "Lucy's" gives "lucy"
 def actions_table(sentences: pd.DataFrame, turns: pd.DataFrame, speakers: pd.DataFrame) -> pd.DataFrame:
     """One row per action and owner (a sentence giving two people an action is two rows)."""
     rows = []
-    people = {meeting_id: group for meeting_id, group in speakers.groupby("meeting_id")}
+    people = {meeting_id: _Names(group) for meeting_id, group in speakers.groupby("meeting_id")}
     answers = _answers(turns)
     for meeting_id, meeting in sentences.groupby("meeting_id", sort=False):
-        attendees = people.get(meeting_id, speakers.iloc[:0])
-        proposals = meeting[meeting["proposal"] == 1]
+        names = people.get(meeting_id, _Names(speakers.iloc[:0]))
+        # Content words of every proposal, worked out once: each action is compared with all of them.
+        proposals = [(turn, agency, _content(text)) for turn, agency, text in
+                     meeting.loc[meeting["proposal"] == 1, ["turn", "agency", "text"]].itertuples(index=False)]
         found = meeting[meeting["action"] != ""]
         accepted = {turn + 1 for turn in found.loc[found["action"] == "request", "turn"] if (meeting_id, turn) in answers}
         for row in found.itertuples():
             if row.turn in accepted and row.sentence == 1 and YES.search(row.text):
                 continue
-            owners = _owners(row, attendees, answers.get((meeting_id, row.turn)))
+            owners = _owners(row, names, answers.get((meeting_id, row.turn)))
             if not owners:
                 continue
             proposer = _proposer(row, proposals)
@@ -64,31 +66,34 @@ def framing_mix(sentences: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _owners(row, attendees: pd.DataFrame, answer: tuple[str, str] | None) -> list[tuple[str, str]]:
+class _Names:
+    """One meeting's attendees and agencies, by the words that can name them."""
+
+    def __init__(self, attendees: pd.DataFrame):
+        self.people = [(speaker, agency, {part for part in speaker.lower().split() if len(part) > 2})
+                       for speaker, agency in attendees[["speaker", "agency"]].itertuples(index=False)]
+        self.agencies = [(agency, {word for word in _WORD.findall(agency.lower()) if word not in STOP_WORDS and len(word) > 3})
+                         for agency in sorted(set(attendees["agency"]))]
+
+    def named(self, text: str) -> list[tuple[str, str]]:
+        """Attendees or agencies named before the verb ("Sam and Tom meet…", "Action for housing: …")."""
+        head = re.split(r"\b(will|'ll|takes|meet|meets|moves|offers|chases|leads|reviews|checks|looks)\b", text,
+                        maxsplit=1)[0]
+        if head.lower().startswith(("action for", "action on", "actions for")):
+            head = text.split(":", 1)[0]
+        words = set(_WORD.findall(head.lower()))
+        found = {speaker: (speaker, agency) for speaker, agency, parts in self.people if parts & words}
+        owning = {agency for _speaker, agency in found.values()}
+        found |= {agency: ("", agency) for agency, parts in self.agencies if parts & words and agency not in owning}
+        return list(found.values())
+
+
+def _owners(row, names: _Names, answer: tuple[str, str] | None) -> list[tuple[str, str]]:
     if row.action == "request":
         return [answer] if answer else []
     if row.action == "commitment":
         return [(row.speaker, row.agency)]
-    named = _named(row.text, attendees)
-    return named or [(row.speaker, row.agency)]
-
-
-def _named(text: str, attendees: pd.DataFrame) -> list[tuple[str, str]]:
-    """Attendees or agencies named before the verb ("Sam and Tom meet…", "Action for housing: …")."""
-    head = re.split(r"\b(will|'ll|takes|meet|meets|moves|offers|chases|leads|reviews|checks|looks)\b", text, maxsplit=1)[0]
-    if head.lower().startswith(("action for", "action on", "actions for")):
-        head = text.split(":", 1)[0]
-    head_words = set(_WORD.findall(head.lower()))
-    found: dict[str, tuple[str, str]] = {}
-    for person in attendees.itertuples():
-        parts = [part for part in person.speaker.lower().split() if len(part) > 2]
-        if parts and any(part in head_words for part in parts):
-            found.setdefault(person.speaker, (person.speaker, person.agency))
-    for agency in sorted(set(attendees["agency"])):
-        if any(word in head_words for word in _WORD.findall(agency.lower()) if word not in STOP_WORDS and len(word) > 3):
-            if not any(owner_agency == agency for _owner, owner_agency in found.values()):
-                found.setdefault(agency, ("", agency))
-    return list(found.values())
+    return names.named(row.text) or [(row.speaker, row.agency)]
 
 
 def _answers(turns: pd.DataFrame) -> dict[tuple[str, int], tuple[str, str]]:
@@ -105,13 +110,12 @@ def _answers(turns: pd.DataFrame) -> dict[tuple[str, int], tuple[str, str]]:
     return answers
 
 
-def _proposer(row, proposals: pd.DataFrame) -> str:
+def _proposer(row, proposals: list[tuple[int, str, set[str]]]) -> str:
     words = _content(row.text)
     best, best_shared = "", MIN_SHARED_WORDS - 1
-    for earlier in proposals[proposals["turn"] < row.turn].itertuples():
-        shared = len(words & _content(earlier.text))
-        if shared > best_shared:
-            best, best_shared = earlier.agency, shared
+    for turn, agency, proposal_words in proposals:
+        if turn < row.turn and len(words & proposal_words) > best_shared:
+            best, best_shared = agency, len(words & proposal_words)
     return best
 
 
