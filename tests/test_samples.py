@@ -126,3 +126,10 @@ def test_the_sample_meetings_carry_both_framings_and_every_marker(result):
     markers = result.tables["markers"]
     whole = markers[markers["agency"] == "(all)"].groupby("marker")["sentences"].sum()
     assert (whole > 0).all(), whole
+
+
+def test_every_sample_meeting_agrees_actions_with_owners(result):
+    actions = result.tables["actions"]
+    assert sorted(set(actions["meeting_id"])) == [NORTHGATE, RIVERSIDE, EASTFIELD]
+    assert (actions["owner_agency"] != "").all()
+    assert (result.tables["meetings"]["actions"] >= 5).all()
