@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis import Analysis
-from .writing import write_csv
+from .writing import staged, write_csv
 
 FORMATS = ("html", "md", "csv")
 # Tables about one meeting's people: written into that meeting's folder.
@@ -18,12 +18,18 @@ def write_outputs(analysis: Analysis, out: str | Path, formats: set[str] | None 
     """Write ``analysis`` into ``out`` in the chosen formats (default: all); return the paths written.
 
     ``csv`` writes one file per table (``turns.csv``, ``speakers.csv``…), and each meeting's
-    ``speaker_transitions.csv`` into its folder; ``html`` and ``md``
-    write ``<meeting_id>/report.*`` with the chart PNGs, and ``html`` an ``index.html`` when
-    there are several meetings.
+    ``speaker_transitions.csv`` into its folder; ``html`` and ``md`` write
+    ``<meeting_id>/report.*`` with the chart PNGs, and ``html`` an ``index.html`` when there are
+    several meetings. Everything is written out of sight first and moved into ``out`` only when
+    all of it is done: a failure or Ctrl-C part way leaves the previous outputs as they were.
     """
     out = Path(out)
-    formats = set(FORMATS if formats is None else formats)
+    with staged(out) as staging:
+        written = _write(analysis, staging, set(FORMATS if formats is None else formats))
+    return [out / path.relative_to(staging) for path in written]
+
+
+def _write(analysis: Analysis, out: Path, formats: set[str]) -> list[Path]:
     written: list[Path] = []
     per_meeting = tables_by_meeting(analysis.tables)
     if "csv" in formats:

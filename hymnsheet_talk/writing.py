@@ -1,10 +1,14 @@
-"""Writing files so that a reader never sees half of one: write beside, then rename over."""
+"""Writing files so that a reader never sees half of one: write beside, then rename over; and a
+whole run's files staged out of sight and moved into place only once every one is written."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
@@ -54,3 +58,24 @@ def _neutralise(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+@contextlib.contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """A hidden folder inside ``out`` to write a run into; on leaving the block normally, every file
+    in it replaces its namesake in ``out``; on an error or Ctrl-C, ``out`` is left exactly as it was.
+
+    The staging folder sits inside ``out`` so the final moves are renames on one file system; it is
+    removed either way.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=".hymnsheet-run-"))
+    try:
+        yield staging
+        files = sorted(path for path in staging.rglob("*") if path.is_file())
+        for path in files:
+            target = out / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -2,6 +2,8 @@
 
 import shutil
 
+import pytest
+
 import pandas as pd
 from click.testing import CliRunner
 
@@ -139,3 +141,27 @@ def test_analyse_opens_no_network_connection(tmp_path, monkeypatch):
     result = run("analyse", str(SAMPLES), "--out", str(tmp_path))
     assert result.exit_code == 0
     assert (tmp_path / "index.html").exists()
+
+
+def test_an_interrupted_run_leaves_the_previous_outputs_untouched(tmp_path, monkeypatch):
+    from hymnsheet_talk import analyse, report, write_outputs
+
+    first = analyse([SAMPLES])
+    write_outputs(first, tmp_path)
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+
+    real = report.write_meeting_report
+    calls = []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:  # Ctrl-C while the second meeting's report is being drawn
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report, "write_meeting_report", interrupted)
+    smaller = analyse([SAMPLES / "2025-01-14_northgate_context_panel.txt", SAMPLES / "2025-02-11_riverside_park_review.vtt"])
+    with pytest.raises(KeyboardInterrupt):
+        write_outputs(smaller, tmp_path)
+    after = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    assert after == before  # same files, same bytes: no half-written table, no staging folder left
