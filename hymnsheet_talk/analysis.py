@@ -39,6 +39,8 @@ class Analysis:
     tables: dict[str, pd.DataFrame]
     failures: list[InputError] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    pseudonymised: bool = False
+    redacted: int = 0  # names masked on request (``--redact``), beyond the attendees'
 
 
 @dataclass

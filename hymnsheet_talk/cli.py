@@ -19,6 +19,7 @@ from .cue_patterns import PATTERN_HELP
 from .lexicon import LABELS, load_lexicon
 from .output import FORMATS, write_outputs
 from .pipeline import build_pipeline
+from .privacy import pseudonymise as library_pseudonymise, read_redactions
 from .readers import SUFFIXES
 from .writing import write_csv
 
@@ -68,9 +69,15 @@ def pipeline_options(command):
               show_default=True, help="Folder for the tables and reports.")
 @click.option("--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
               help="Outputs to write, comma-separated: html, md, csv.")
+@click.option("--pseudonymise", is_flag=True,
+              help="Name speakers only as agency labels (Police 1, Education 2) in every output, and mask "
+                   "attendees' names and roster aliases in quoted text as [name].")
+@click.option("--redact", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A text file of further names to mask as [name] everywhere, one per line (for example "
+                   "the young people discussed).")
 @pipeline_options
-def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: set[str], model: str | None,
-            lexicons: tuple[Path, ...]) -> None:
+def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: set[str], pseudonymise: bool,
+            redact: Path | None, model: str | None, lexicons: tuple[Path, ...]) -> None:
     """Analyse transcripts (files or folders; default: transcripts/) into tables and reports.
 
     Layouts are recognised from the content: plain "Name: text" lines, Teams or Zoom WebVTT,
@@ -82,6 +89,7 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
       hymnsheet analyse meeting.vtt --roster roster.csv --out reports/march
       hymnsheet analyse transcripts/ --format csv
       hymnsheet analyse --lexicon my_cues.jsonl --model en_core_web_sm
+      hymnsheet analyse --pseudonymise --redact names.txt --out reports/to-share
     """
     if not paths:
         if not DEFAULT_TRANSCRIPTS.is_dir():
@@ -89,6 +97,8 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
         paths = (DEFAULT_TRANSCRIPTS,)
     try:
         analysis = library_analyse(paths, roster, model=model, lexicons=lexicons, progress=_progress_bar)
+        if pseudonymise or redact:
+            analysis = library_pseudonymise(analysis, read_redactions(redact) if redact else (), labels=pseudonymise)
     except InputError as error:
         raise click.ClickException(str(error)) from None
     except UnknownModel as error:

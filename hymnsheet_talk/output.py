@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis import Analysis
+from .privacy import privacy_note
 from .writing import staged, write_csv
 
 FORMATS = ("html", "md", "csv")
@@ -43,14 +44,15 @@ def _write(analysis: Analysis, out: Path, formats: set[str]) -> list[Path]:
         from .report import write_index, write_meeting_report
 
         colours = agency_colours(analysis.tables["agencies"]["agency"])
+        note = privacy_note(analysis)
         for meeting in analysis.meetings:
             written += write_meeting_report(
-                meeting, per_meeting[meeting.meeting_id], colours, out / meeting.meeting_id, formats
+                meeting, per_meeting[meeting.meeting_id], colours, out / meeting.meeting_id, formats, privacy=note
             )
         if "html" in formats and len(analysis.meetings) > 1:
             links = {m.meeting_id: f"{m.meeting_id}/report.html" for m in analysis.meetings}
             failures = [str(error) for error in analysis.failures]
-            written.append(write_index(analysis.tables["meetings"], links, failures, out / "index.html"))
+            written.append(write_index(analysis.tables["meetings"], links, failures, out / "index.html", privacy=note))
     return written
 
 

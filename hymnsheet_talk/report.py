@@ -103,7 +103,7 @@ def section_charts(tables: dict[str, pd.DataFrame]) -> dict[str, Chart]:
 
 
 def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colours: dict[str, str],
-                         folder: Path, formats: set[str]) -> list[Path]:
+                         folder: Path, formats: set[str], *, privacy: str = "") -> list[Path]:
     """Write ``report.html`` and/or ``report.md`` and the chart PNGs into ``folder``; return the paths.
 
     ``tables`` holds this meeting's rows of each table.
@@ -136,6 +136,7 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "warnings": meeting.warnings,
         "unattributed": meeting.unattributed,
         "roster": meeting.roster,
+        "privacy": privacy,
         "version": __version__,
     }
     written = [write_bytes(folder / chart.file, chart.png) for chart in [*charts, *sections.values()]]
@@ -146,11 +147,12 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
     return written
 
 
-def write_index(meetings: pd.DataFrame, links: dict[str, str], failures: list[str], path: Path) -> Path:
+def write_index(meetings: pd.DataFrame, links: dict[str, str], failures: list[str], path: Path, *,
+                privacy: str = "") -> Path:
     """Write the ``index.html`` that lists every meeting and links its report."""
     rows = [dict(row, link=links.get(row["meeting_id"])) for row in meetings.to_dict("records")]
     html = _environment("html").get_template("index.html.j2").render(
-        meetings=rows, failures=failures, version=__version__, min_flagged=MIN_FLAGGED
+        meetings=rows, failures=failures, version=__version__, min_flagged=MIN_FLAGGED, privacy=privacy
     )
     return write_text(path, html)
 

@@ -40,18 +40,18 @@ def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies
     )
     top = spoke.iloc[0]
     sentences.append(
-        f"{top['speaker']} ({top['agency']}) spoke most: {top['words']:,} words, "
+        f"{_who(top['speaker'], top['agency'])} spoke most: {top['words']:,} words, "
         f"{percent(top['word_share'])} of everything said."
     )
     if len(silent):
-        people = [f"{s} ({a})" for s, a in zip(silent["speaker"], silent["agency"])]
+        people = [_who(s, a) for s, a in zip(silent["speaker"], silent["agency"])]
         names = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
         verb = "was" if len(silent) == 1 else "were"
         sentences.append(f"{names} {verb} at the meeting but did not speak.")
     if len(spoke) > 1:
         least = spoke.iloc[-1]
         sentences.append(
-            f"Of those who spoke, {least['speaker']} ({least['agency']}) said least: "
+            f"Of those who spoke, {_who(least['speaker'], least['agency'])} said least: "
             f"{least['words']:,} words ({percent(least['word_share'])})."
         )
     if len(agencies) > 1:
@@ -85,3 +85,8 @@ def _agency_count(agencies: pd.DataFrame) -> str:
     if unknown:
         text += f" (and {unknown} with no agency)"
     return text
+
+
+def _who(speaker: str, agency: str) -> str:
+    """A person with their agency, once: a pseudonymised label already starts with it."""
+    return speaker if speaker.startswith(agency) else f"{speaker} ({agency})"

@@ -1,0 +1,63 @@
+"""Pseudonymised outputs: no attendee or listed name survives anywhere, and nothing else changes."""
+
+import re
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from hymnsheet_talk.cli import main
+
+from conftest import SAMPLES
+
+ROSTER = pd.read_csv(SAMPLES / "roster.csv", keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    plain, hidden = tmp_path_factory.mktemp("plain"), tmp_path_factory.mktemp("hidden")
+    names = hidden / "names.txt"
+    names.write_text("# young people discussed\nKian\nLeah\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["analyse", str(SAMPLES), "--out", str(plain)]).exit_code == 0
+    result = runner.invoke(main, ["analyse", str(SAMPLES), "--out", str(hidden / "out"), "--pseudonymise",
+                                  "--redact", str(names)])
+    assert result.exit_code == 0, result.output
+    return plain, hidden / "out"
+
+
+def test_no_attendee_alias_or_listed_name_is_left_in_any_output(outputs):
+    _plain, hidden = outputs
+    names = set(ROSTER["name"]) | {alias for cell in ROSTER["aliases"] for alias in cell.split(";") if alias.strip()}
+    parts = {part.strip(",") for name in names for part in name.split() if len(part.strip(",")) >= 3}
+    parts |= {"Kian", "Leah"}
+    texts = [path.read_text(encoding="utf-8") for path in hidden.rglob("*") if path.suffix in (".csv", ".html", ".md")]
+    assert len(texts) > 10
+    for part in sorted(parts):
+        assert not any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) for text in texts), part
+
+
+def test_speakers_become_stable_agency_labels(outputs):
+    _plain, hidden = outputs
+    speakers = pd.read_csv(hidden / "speakers.csv")
+    northgate = speakers[speakers["meeting_id"] == "2025-01-14-northgate-context-panel"]
+    # Children's social care: Helen Marsh and Sam Reid, numbered in name order.
+    assert sorted(northgate.loc[northgate["agency"] == "Children's social care", "speaker"]) == [
+        "Children's social care 1", "Children's social care 2"]
+    assert set(northgate["speaker"]) == {
+        "Children's social care 1", "Children's social care 2", "Police 1", "Youth work 1", "Education 1",
+        "Community safety 1", "Health 1", "Housing 1"}
+    turns = pd.read_csv(hidden / "turns.csv")
+    assert set(turns["speaker"]) <= set(speakers["speaker"])
+
+
+def test_figures_are_unchanged_and_the_report_says_what_is_hidden(outputs):
+    plain, hidden = outputs
+    for name in ("meetings", "agencies"):
+        before, after = pd.read_csv(plain / f"{name}.csv"), pd.read_csv(hidden / f"{name}.csv")
+        numbers = before.select_dtypes("number").columns
+        pd.testing.assert_frame_equal(before[numbers], after[numbers])
+    assert (pd.read_csv(plain / "turns.csv")["words"] == pd.read_csv(hidden / "turns.csv")["words"]).all()
+    report = (hidden / "2025-01-14-northgate-context-panel" / "report.html").read_text(encoding="utf-8")
+    assert "Pseudonymised: speakers appear as agency labels" in report
+    assert "2 further name(s) given to mask are replaced by [name]" in report
