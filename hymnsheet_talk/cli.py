@@ -72,12 +72,15 @@ def pipeline_options(command):
 @click.option("--pseudonymise", is_flag=True,
               help="Name speakers only as agency labels (Police 1, Education 2) in every output, and mask "
                    "attendees' names and roster aliases in quoted text as [name].")
+@click.option("--include-transcript", is_flag=True,
+              help="Add the whole transcript, turn by turn, to each report (reports otherwise quote single "
+                   "sentences only).")
 @click.option("--redact", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A text file of further names to mask as [name] everywhere, one per line (for example "
                    "the young people discussed).")
 @pipeline_options
 def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: set[str], pseudonymise: bool,
-            redact: Path | None, model: str | None, lexicons: tuple[Path, ...]) -> None:
+            include_transcript: bool, redact: Path | None, model: str | None, lexicons: tuple[Path, ...]) -> None:
     """Analyse transcripts (files or folders; default: transcripts/) into tables and reports.
 
     Layouts are recognised from the content: plain "Name: text" lines, Teams or Zoom WebVTT,
@@ -117,7 +120,7 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
             click.echo(f"Warning: {meeting.source}:{item.line}: no speaker for this line ({item.words} words)", err=True)
 
     if analysis.meetings:
-        write_outputs(analysis, out, formats)
+        write_outputs(analysis, out, formats, include_transcript=include_transcript)
     words = sum(m.words for m in analysis.meetings)
     summary = f"Analysed {len(analysis.meetings)} meeting(s), {words:,} words, into {out}/"
     if analysis.failures:

@@ -15,22 +15,24 @@ FORMATS = ("html", "md", "csv")
 MEETING_FOLDER_TABLES = ("speaker_transitions",)
 
 
-def write_outputs(analysis: Analysis, out: str | Path, formats: set[str] | None = None) -> list[Path]:
+def write_outputs(analysis: Analysis, out: str | Path, formats: set[str] | None = None, *,
+                  include_transcript: bool = False) -> list[Path]:
     """Write ``analysis`` into ``out`` in the chosen formats (default: all); return the paths written.
 
     ``csv`` writes one file per table (``turns.csv``, ``speakers.csv``…), and each meeting's
     ``speaker_transitions.csv`` into its folder; ``html`` and ``md`` write
     ``<meeting_id>/report.*`` with the chart PNGs, and ``html`` an ``index.html`` when there are
-    several meetings. Everything is written out of sight first and moved into ``out`` only when
-    all of it is done: a failure or Ctrl-C part way leaves the previous outputs as they were.
+    several meetings. Reports quote sentences as evidence but carry the whole transcript only with
+    ``include_transcript``. Everything is written out of sight first and moved into ``out`` only
+    when all of it is done: a failure or Ctrl-C part way leaves the previous outputs as they were.
     """
     out = Path(out)
     with staged(out) as staging:
-        written = _write(analysis, staging, set(FORMATS if formats is None else formats))
+        written = _write(analysis, staging, set(FORMATS if formats is None else formats), include_transcript)
     return [out / path.relative_to(staging) for path in written]
 
 
-def _write(analysis: Analysis, out: Path, formats: set[str]) -> list[Path]:
+def _write(analysis: Analysis, out: Path, formats: set[str], include_transcript: bool) -> list[Path]:
     written: list[Path] = []
     per_meeting = tables_by_meeting(analysis.tables)
     if "csv" in formats:
@@ -47,7 +49,8 @@ def _write(analysis: Analysis, out: Path, formats: set[str]) -> list[Path]:
         note = privacy_note(analysis)
         for meeting in analysis.meetings:
             written += write_meeting_report(
-                meeting, per_meeting[meeting.meeting_id], colours, out / meeting.meeting_id, formats, privacy=note
+                meeting, per_meeting[meeting.meeting_id], colours, out / meeting.meeting_id, formats, privacy=note,
+                include_transcript=include_transcript,
             )
         if "html" in formats and len(analysis.meetings) > 1:
             links = {m.meeting_id: f"{m.meeting_id}/report.html" for m in analysis.meetings}

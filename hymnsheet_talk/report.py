@@ -103,7 +103,8 @@ def section_charts(tables: dict[str, pd.DataFrame]) -> dict[str, Chart]:
 
 
 def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colours: dict[str, str],
-                         folder: Path, formats: set[str], *, privacy: str = "") -> list[Path]:
+                         folder: Path, formats: set[str], *, privacy: str = "",
+                         include_transcript: bool = False) -> list[Path]:
     """Write ``report.html`` and/or ``report.md`` and the chart PNGs into ``folder``; return the paths.
 
     ``tables`` holds this meeting's rows of each table.
@@ -137,6 +138,7 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "unattributed": meeting.unattributed,
         "roster": meeting.roster,
         "privacy": privacy,
+        "transcript": list(tables["turns"].itertuples()) if include_transcript else [],
         "version": __version__,
     }
     written = [write_bytes(folder / chart.file, chart.png) for chart in [*charts, *sections.values()]]

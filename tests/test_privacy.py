@@ -61,3 +61,14 @@ def test_figures_are_unchanged_and_the_report_says_what_is_hidden(outputs):
     report = (hidden / "2025-01-14-northgate-context-panel" / "report.html").read_text(encoding="utf-8")
     assert "Pseudonymised: speakers appear as agency labels" in report
     assert "2 further name(s) given to mask are replaced by [name]" in report
+
+
+def test_the_transcript_is_in_a_report_only_when_asked_for(outputs, tmp_path):
+    plain, _hidden = outputs
+    line = "the youth club on Ridgeway Road closed in September"
+    assert line not in (plain / "2025-01-14-northgate-context-panel" / "report.html").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyse", str(SAMPLES / "2025-01-14_northgate_context_panel.txt"),
+                                       "--out", str(tmp_path), "--include-transcript", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    report = (tmp_path / "2025-01-14-northgate-context-panel" / "report.html").read_text(encoding="utf-8")
+    assert "<h2>Transcript</h2>" in report and line in report

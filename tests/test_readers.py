@@ -174,3 +174,47 @@ def test_words_are_conserved_across_layouts():
     for name, words in expected.items():
         meeting = read_transcript(DATA / name)
         assert meeting.words + sum(u.words for u in meeting.unattributed) == words, name
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("backwards", "WEBVTT\n\n00:00:05.000 --> 00:00:02.000\n<v Ann>Hello there.</v>\n",
+     "3: cue ends (00:00:02.000) before it starts (00:00:05.000)"),
+    ("malformed", "WEBVTT\n\n00:00:01.000 -> 00:00:05.000\n<v Ann>Hello.</v>\n",
+     "3: expected a cue timing line"),
+])
+def test_broken_cue_timings_are_refused_with_the_line(tmp_path, name, text, expected):
+    path = tmp_path / f"{name}.vtt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_transcript(path)
+    assert str(caught.value).startswith(f"{path}:{expected}")
+
+
+def test_overlapping_cues_empty_cues_and_a_missing_header_are_read(tmp_path):
+    path = tmp_path / "loose.vtt"
+    path.write_text("00:00:01.000 --> 00:00:05.000\n<v Ann>Hello there all.</v>\n\n"
+                    "00:00:04.000 --> 00:00:08.000\n<v Bob>Hi.</v>\n\n00:00:09.000 --> 00:00:10.000\n\n",
+                    encoding="utf-8")
+    meeting = read_transcript(path)
+    assert [(t.speaker, t.start_s, t.end_s, t.text) for t in meeting.turns] == [
+        ("Ann", 1.0, 5.0, "Hello there all."), ("Bob", 4.0, 8.0, "Hi.")]
+
+
+def test_utf16_with_bom_and_windows_line_ends_are_read_and_noted(tmp_path):
+    path = tmp_path / "word.txt"
+    path.write_bytes("Ann Lee: We’ve had £40 spent.\r\nBob Ray: Café closed.\r\n".encode("utf-16"))
+    meeting = read_transcript(path)
+    assert meeting.encoding == "utf-16"
+    assert [(t.speaker, t.text) for t in meeting.turns] == [("Ann Lee", "We’ve had £40 spent."), ("Bob Ray", "Café closed.")]
+
+
+def test_a_file_over_the_size_limit_is_refused_without_being_read(tmp_path, monkeypatch):
+    import hymnsheet_talk.readers as readers
+
+    path = tmp_path / "huge.txt"
+    path.write_text("Ann Lee: " + "word " * 300 + "\n", encoding="utf-8")
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    with pytest.raises(InputError) as caught:
+        read_transcript(path)
+    assert str(caught.value) == (f"{path}: the file is 0 MB, over the 0 MB limit for one meeting: is it really one "
+                                 "transcript? Split it into meetings")

@@ -81,6 +81,11 @@ def parse_transcript(text: str, *, meeting_id: str = "meeting", source: str = "<
     )
 
 
+# A ten-hour meeting transcribed word for word is about 1 MB; far past that a file is not one
+# meeting, and reading it whole would hold it all in memory several times over.
+MAX_BYTES = 50 * 10**6
+
+
 def read_transcript(path: str | Path, meeting_id: str | None = None) -> Meeting:
     """Read one transcript file into a Meeting (speakers as labelled; see ``attribute``).
 
@@ -88,6 +93,10 @@ def read_transcript(path: str | Path, meeting_id: str | None = None) -> Meeting:
     """
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"the file is {size / 1e6:,.0f} MB, over the {MAX_BYTES // 10**6} MB limit for one "
+                             "meeting: is it really one transcript? Split it into meetings")
         text, encoding = decode(path.read_bytes())
         return parse_transcript(
             text,

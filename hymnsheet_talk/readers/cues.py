@@ -46,7 +46,12 @@ def iter_cues(text: str, skip_block: Callable[[str], bool] = lambda first: False
         found = TIMING.match(timing)
         if not found:
             raise InputError(f"cannot read cue timing {timing.strip()!r}", line=number)
-        yield Cue(number, clock_seconds(found["start"]), clock_seconds(found["end"]), block[timing_at + 1 :])
+        start_s, end_s = clock_seconds(found["start"]), clock_seconds(found["end"])
+        if end_s < start_s:
+            # A cue that ends before it starts cannot be timed; guessing would distort every
+            # duration after it, so the file is refused with the line to fix.
+            raise InputError(f"cue ends ({found['end']}) before it starts ({found['start']})", line=number)
+        yield Cue(number, start_s, end_s, block[timing_at + 1 :])
 
 
 def cue_transcript(format_name: str, cues: Iterator[Cue], find_labels: LabelFinder) -> Transcript:
