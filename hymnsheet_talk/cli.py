@@ -101,7 +101,8 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
     try:
         analysis = library_analyse(paths, roster, model=model, lexicons=lexicons, progress=_progress_bar)
         if pseudonymise or redact:
-            analysis = library_pseudonymise(analysis, read_redactions(redact) if redact else (), labels=pseudonymise)
+            analysis = library_pseudonymise(analysis, read_redactions(redact) if redact else (), labels=pseudonymise,
+                                            model=model)
     except InputError as error:
         raise click.ClickException(str(error)) from None
     except UnknownModel as error:

@@ -3,8 +3,9 @@
 Within a meeting each attendee gets a stable label from their agency and their place in it
 (``Police 1``, ``Education 2``). In every text column (turns, sentences, quotes, cues, actions,
 warnings, unattributed lines) the attendees' names and name parts, their roster aliases and any
-names listed with ``--redact`` are replaced by ``[name]``. Names of anyone else, such as the young
-person discussed, are masked only when listed: the report says so.
+names listed with ``--redact`` are replaced by ``[name]``; with a trained model (``--model``), so
+are the people its entity recogniser finds. Other names, such as the young person discussed, are
+masked only when listed: the report says so.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
+import spacy
 
 from .analysis import Analysis
 from .errors import InputError
@@ -41,10 +43,14 @@ def read_redactions(path: str | Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
 
 
-def pseudonymise(analysis: Analysis, redact: Iterable[str] = (), *, labels: bool = True) -> Analysis:
+def pseudonymise(analysis: Analysis, redact: Iterable[str] = (), *, labels: bool = True,
+                 model: str | None = None) -> Analysis:
     """A copy of ``analysis`` with speakers as agency labels (unless ``labels`` is false) and the
-    attendees' names and every name in ``redact`` masked in all text."""
+    attendees' names and every name in ``redact`` masked in all text. With ``model`` (an installed
+    trained spaCy pipeline with an entity recogniser), the people it finds in the text are masked too."""
     extra = list(redact)
+    if model:
+        extra += sorted(person_names((turn.text for m in analysis.meetings for turn in m.turns), model))
     speakers = analysis.tables["speakers"]
     labels_by_meeting = {
         meeting_id: _labels(group) if labels else {} for meeting_id, group in speakers.groupby("meeting_id")
@@ -54,6 +60,14 @@ def pseudonymise(analysis: Analysis, redact: Iterable[str] = (), *, labels: bool
     meetings = [_meeting(m, labels_by_meeting.get(m.meeting_id, {}), patterns[m.meeting_id]) for m in analysis.meetings]
     return dataclasses.replace(analysis, meetings=meetings, tables=tables, pseudonymised=labels,
                                redacted=len(extra))
+
+
+def person_names(texts: Iterable[str], model: str) -> set[str]:
+    """The PERSON entities a trained spaCy pipeline finds in ``texts`` (none if it has no recogniser)."""
+    nlp = spacy.load(model, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
+    if not nlp.has_pipe("ner"):
+        return set()
+    return {entity.text for doc in nlp.pipe(texts, batch_size=256) for entity in doc.ents if entity.label_ == "PERSON"}
 
 
 def _labels(people: pd.DataFrame) -> dict[str, str]:

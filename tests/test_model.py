@@ -25,8 +25,8 @@ def first(nlp, text):
 
 
 def test_the_parser_splits_sentences_and_the_rules_still_run(nlp):
-    assert "parser" in nlp.pipe_names and nlp.pipe_names[-3:] == ["hymnsheet_cues", "hymnsheet_framing",
-                                                                 "hymnsheet_reflection"]
+    assert "parser" in nlp.pipe_names and nlp.pipe_names[-4:] == [
+        "hymnsheet_cues", "hymnsheet_framing", "hymnsheet_decisions", "hymnsheet_reflection"]
     assert first(nlp, "The underpass has no lighting.")["framing"] == "ecological"
 
 
@@ -39,3 +39,16 @@ def test_the_young_person_as_subject_of_a_choice_verb_is_behaviour(nlp):
 def test_a_place_as_subject_of_the_sentence_is_ecological(nlp):
     row = first(nlp, "The stairwell is where it all happens.")
     assert row["framing"] == "ecological" and "parse.place_subject=stairwell" in row["framing_cues"]
+
+
+def test_pseudonymising_with_a_model_masks_the_people_it_recognises():
+    from hymnsheet_talk.model import Meeting, Speaker, Turn
+    from hymnsheet_talk.analysis import Analysis, build_tables
+    from hymnsheet_talk.privacy import pseudonymise
+
+    turn = Turn(1, "Ann Lee", "I spoke to John Smith at the bus station yesterday.", 1, agency="Police")
+    meeting = Meeting("m", "m.txt", "plain", [turn], [Speaker("Ann Lee", "Police")])
+    analysis = Analysis([meeting], build_tables([meeting]))
+    hidden = pseudonymise(analysis, model=MODEL)
+    assert hidden.tables["turns"].loc[0, "text"] == "I spoke to [name] [name] at the bus station yesterday."
+    assert hidden.tables["turns"].loc[0, "speaker"] == "Police 1"
