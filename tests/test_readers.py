@@ -200,11 +200,12 @@ def test_overlapping_cues_empty_cues_and_a_missing_header_are_read(tmp_path):
         ("Ann", 1.0, 5.0, "Hello there all."), ("Bob", 4.0, 8.0, "Hi.")]
 
 
-def test_utf16_with_bom_and_windows_line_ends_are_read_and_noted(tmp_path):
+@pytest.mark.parametrize("codec, noted", [("utf-16", "utf-16"), ("utf-8-sig", "utf-8-sig")])
+def test_text_with_a_byte_order_mark_and_windows_line_ends_is_read_and_noted(tmp_path, codec, noted):
     path = tmp_path / "word.txt"
-    path.write_bytes("Ann Lee: We’ve had £40 spent.\r\nBob Ray: Café closed.\r\n".encode("utf-16"))
+    path.write_bytes("Ann Lee: We’ve had £40 spent.\r\nBob Ray: Café closed.\r\n".encode(codec))
     meeting = read_transcript(path)
-    assert meeting.encoding == "utf-16"
+    assert meeting.encoding == noted
     assert [(t.speaker, t.text) for t in meeting.turns] == [("Ann Lee", "We’ve had £40 spent."), ("Bob Ray", "Café closed.")]
 
 
@@ -218,3 +219,11 @@ def test_a_file_over_the_size_limit_is_refused_without_being_read(tmp_path, monk
         read_transcript(path)
     assert str(caught.value) == (f"{path}: the file is 0 MB, over the 0 MB limit for one meeting: is it really one "
                                  "transcript? Split it into meetings")
+
+
+def test_a_very_long_line_is_read_and_an_oversized_csv_field_is_refused():
+    meeting = parse_transcript("Ann Lee: " + "word " * 200_000 + "\nBob Ray: done", suffix=".txt")
+    assert [t.words for t in meeting.turns] == [200_000, 1]
+    with pytest.raises(InputError) as caught:
+        parse_transcript('speaker,text\nAnn,"' + "x" * 200_000 + '"\n', suffix=".csv")
+    assert str(caught.value) == "<input>:2: cannot read the CSV: field larger than field limit (131072)"

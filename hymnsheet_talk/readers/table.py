@@ -19,13 +19,23 @@ REQUIRED = ("speaker", "text")
 
 
 def header_columns(first_line: str) -> list[str]:
-    """The normalised column names of a CSV header line."""
-    return _normalise(next(csv.reader([first_line]), []))
+    """The normalised column names of a CSV header line (none if the line cannot be a header)."""
+    try:
+        return _normalise(next(csv.reader([first_line]), []))
+    except csv.Error:  # e.g. a field past the csv module's size limit: a very long line of prose
+        return []
 
 
 def parse(text: str) -> Transcript:
     """Read a CSV transcript; rows with text but no speaker are unattributed."""
     reader = csv.reader(io.StringIO(text))
+    try:
+        return _rows(reader)
+    except csv.Error as error:
+        raise InputError(f"cannot read the CSV: {error}", line=reader.line_num) from None
+
+
+def _rows(reader) -> Transcript:
     header = _normalise(next(reader, []))
     missing = [name for name in REQUIRED if name not in header]
     if missing:
