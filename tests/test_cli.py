@@ -106,11 +106,16 @@ def test_unattributed_lines_are_reported_with_file_and_line(tmp_path):
 
 def test_transcript_markup_is_shown_as_text_in_the_report(tmp_path):
     transcript = tmp_path / "hostile.csv"
-    transcript.write_text('speaker,text\n"Ann <b>Lee</b>",hello there\n,<script>alert(1)</script>\n')
-    assert run("analyse", str(transcript), "--out", str(tmp_path / "out")).exit_code == 0
-    html = (tmp_path / "out" / "hostile" / "report.html").read_text()
-    assert "<script>alert" not in html and "<b>Lee" not in html
+    transcript.write_text('speaker,text\n"Ann <b>Lee</b>",hello there\n,<script>alert(1)</script>\n'
+                          'Bob,The park has no lighting <img src=x onerror=alert(1)>\n')
+    out = tmp_path / "out"
+    assert run("analyse", str(transcript), "--out", str(out), "--include-transcript").exit_code == 0
+    html = (out / "hostile" / "report.html").read_text()
+    assert "<script>alert" not in html and "<b>Lee" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "Ann &lt;b&gt;Lee&lt;/b&gt;" in html
+    # Quoted as a framing example (cue words marked) and again in the transcript appendix: text both times.
+    assert html.count("&lt;img src=x onerror=alert(1)&gt;") == 2
+    assert "<mark>no lighting</mark>" in html
 
 
 def test_help_teaches_with_examples():
