@@ -4,9 +4,10 @@ It decides by what is meant to change, read from the lexicon cues (METHODS secti
 from who is speaking. The rules, in order:
 
 1. A cue inside a longer one is dropped ("exclusion" inside "exclusion policy").
-2. A behaviour cue after *not/never* in its clause is a counter-frame, counted as ecological ("it
-   isn't about his choices"); a negated behaviour *response* is set aside. Any cue after *rather
-   than / instead of / not about* is set aside.
+2. A behaviour explanation after *not/never* in its clause is a counter-frame, counted as
+   ecological ("it isn't about his choices"); a negated behaviour *response* still counts ("I don't
+   think the contract is the answer" is talk of a contract). Any cue after *rather than / instead
+   of / not about* is set aside.
 3. Talk about wording ("are we victim-blaming?") and questions that propose nothing ("is it
    really his choice?") set behaviour cues aside: they challenge a framing rather than use it.
    A challenge ("I'd push back") sets aside behaviour explanations, not behaviour responses.
@@ -189,7 +190,8 @@ def _negate(hits: list[Hit], cues: SentenceCues) -> list[Hit]:
         elif negation is None:
             result.append(hit)
         elif hit.kind == "response":
-            result.append(_aside(hit, f"negated by '{negation.text}'"))
+            # "I don't think the contract is the answer" still puts a behaviour response on the table.
+            result.append(Hit(hit.span, hit.side, hit.kind, note=f"negated by '{negation.text}'"))
         else:
             result.append(Hit(hit.span, "counter", "problem", note=f"negated by '{negation.text}': a counter-frame"))
     return result
