@@ -4,10 +4,11 @@ It decides by what is meant to change, read from the lexicon cues (METHODS secti
 from who is speaking. The rules, in order:
 
 1. A cue inside a longer one is dropped ("exclusion" inside "exclusion policy").
-2. A behaviour explanation after *not/never* in its clause is a counter-frame, counted as
-   ecological ("it isn't about his choices"); a negated behaviour *response* still counts ("I don't
-   think the contract is the answer" is talk of a contract). Any cue after *rather than / instead
-   of / not about* is set aside.
+2. A choice or blame cue after *not/never* in its clause is a counter-frame, counted as
+   ecological ("it isn't about his choices", "he didn't choose to"); other negated conduct
+   ("mum isn't enforcing any rules") stays behaviour; a negated behaviour *response* still counts ("I don't
+   think the contract is the answer" is talk of a contract). After *rather than / instead of / not
+   about* a behaviour explanation is a counter-frame too, and any other cue is set aside.
 3. Talk about wording ("are we victim-blaming?") and questions that propose nothing ("is it
    really his choice?") set behaviour cues aside: they challenge a framing rather than use it.
    A challenge ("I'd push back") sets aside behaviour explanations, not behaviour responses.
@@ -45,6 +46,8 @@ NEGATION_REACH = 5
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "-", "(", ")", "what", "why", "how", "whether", "if", "that", "because",
                  "when", "who", "which", "but", "and", "so"}
 CHOICE_LEMMAS = {"choose", "decide", "prefer", "opt", "refuse"}
+# Cues whose denial is a counter-frame ("it isn't his choice"): the lexicon's choice family.
+CHOICE_FAMILY = ("behaviour.choice.", "behaviour.blame.")
 YOUNG_PERSON = {"he", "she", "they", "him", "her", "them"}
 # Cue labels that put an action forward: the framing lexicon's proposals, the decisions lexicon's
 # requests ("could housing look at…?") and offers ("we can fund…").
@@ -185,7 +188,13 @@ def _negate(hits: list[Hit], cues: SentenceCues) -> list[Hit]:
     for hit in hits:
         rejection = next((r for r in rejections if _reaches(r, hit.span, doc)), None)
         negation = next((n for n in negations if _reaches(n, hit.span, doc)), None) if hit.side == BEHAVIOUR else None
-        if rejection is not None:
+        if negation is not None and hit.kind != "response" and not hit.span.id_.startswith(CHOICE_FAMILY):
+            # "Mum isn't enforcing any rules" still blames conduct: only a denied *choice* reframes.
+            negation = None
+        if rejection is not None and hit.side == BEHAVIOUR and hit.kind != "response":
+            # "It's not about his attitude" rejects an individual explanation: a counter-frame.
+            result.append(Hit(hit.span, "counter", "problem", note=f"after '{rejection.text}': a counter-frame"))
+        elif rejection is not None:
             result.append(_aside(hit, f"after '{rejection.text}'"))
         elif negation is None:
             result.append(hit)

@@ -107,7 +107,7 @@ def test_lexicon_command_prints_cues_and_round_trips_as_jsonl(tmp_path):
     assert result.exit_code == 0
     assert result.output.splitlines()[0].startswith("negation\tnegation.not\tnot|never ~just")
     jsonl = run("lexicon", "--jsonl", "--label", "rejection").stdout.strip().splitlines()
-    assert [json.loads(line)["label"] for line in jsonl] == ["rejection"]
+    assert [json.loads(line)["label"] for line in jsonl] == ["rejection", "rejection"]
     copy = write(tmp_path / "copy.jsonl", *jsonl)
     assert run("lexicon", "--lexicon", copy, "--label", "rejection").stdout.splitlines()[0].endswith(f"{copy}:1")
 
