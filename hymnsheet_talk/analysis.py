@@ -23,7 +23,7 @@ from .pipeline import build_pipeline
 from .readers import SUFFIXES, read_transcript
 from .reflection_tables import add_answered, add_rates, invitations_table, markers_table, timeline_table
 from .roster import Roster, load_roster
-from .tagging import tag_meetings
+from .tagging import Tags, tag_meetings
 from .turn_taking import add_turn_taking, interruptions, meeting_turn_taking, transitions_table
 
 ROSTER_FILE = "roster.csv"
@@ -112,14 +112,16 @@ class MeetingLoader:
         return self._rosters[found]
 
 
-def build_tables(meetings: list[Meeting], nlp: Language | None = None) -> dict[str, pd.DataFrame]:
+def build_tables(meetings: list[Meeting], nlp: Language | None = None, *, tags: Tags | None = None) -> dict[str, pd.DataFrame]:
     """The output tables, keyed by name: ``turns``, ``sentences``, ``speakers``, ``agencies``,
     ``meetings``, ``markers``, ``invitations``, ``reflection_timeline``, ``transitions``, ``actions``
     and ``speaker_transitions`` (written into each meeting's folder rather than beside the others).
 
-    ``nlp`` is the pipeline that labels sentences (default: ``build_pipeline()``).
+    ``nlp`` is the pipeline that labels sentences (default: ``build_pipeline()``); ``tags`` are
+    labels already worked out (by ``parallel.tag_in_parallel``, say), in which case no pipeline runs.
     """
-    tags = tag_meetings(meetings, nlp if nlp is not None else build_pipeline())
+    if tags is None:
+        tags = tag_meetings(meetings, nlp if nlp is not None else build_pipeline())
     sentences = tags.sentences
     timed = {m.meeting_id: m.timed for m in meetings}
     turns = turns_table(meetings).merge(tags.turns, on=["meeting_id", "turn"], how="left")
@@ -156,6 +158,7 @@ def analyse(
     *,
     model: str | None = None,
     lexicons: Iterable[str | Path] = (),
+    jobs: int = 1,
     progress: Callable[[list[Path]], Iterable[Path]] = iter,
 ) -> Analysis:
     """Read every transcript under ``paths`` and return the tables as DataFrames.
@@ -166,8 +169,10 @@ def analyse(
     transcript paths while they are read (the command line passes a progress bar). ``model``
     names an installed spaCy pipeline to use instead of the blank English one; ``lexicons`` are
     extra lexicon files merged over the shipped ones. A missing path, an unreadable ``roster`` or
-    a bad lexicon raises ``InputError``; an unknown model raises ``UnknownModel``.
+    a bad lexicon raises ``InputError``; an unknown model raises ``UnknownModel``. ``jobs`` above 1
+    labels the meetings in that many processes.
     """
+    lexicons = tuple(lexicons)
     nlp = build_pipeline(model, lexicons)
     sources = find_transcripts(paths)
     loader = MeetingLoader(roster)
@@ -178,6 +183,11 @@ def analyse(
             meetings.append(loader.load(path))
         except InputError as error:
             failures.append(error)
+    if jobs > 1 and len(meetings) > 1:
+        from .parallel import tag_in_parallel  # process pools only when asked for
+
+        return Analysis(meetings, build_tables(meetings, tags=tag_in_parallel(meetings, jobs, model, lexicons)),
+                        failures, sources.skipped)
     return Analysis(meetings, build_tables(meetings, nlp), failures, sources.skipped)
 
 

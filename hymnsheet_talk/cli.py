@@ -69,6 +69,8 @@ def pipeline_options(command):
               show_default=True, help="Folder for the tables and reports.")
 @click.option("--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
               help="Outputs to write, comma-separated: html, md, csv.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Label meetings in this many processes at once (use your number of cores for many meetings).")
 @click.option("--pseudonymise", is_flag=True,
               help="Name speakers only as agency labels (Police 1, Education 2) in every output, and mask "
                    "attendees' names and roster aliases in quoted text as [name].")
@@ -79,7 +81,7 @@ def pipeline_options(command):
               help="A text file of further names to mask as [name] everywhere, one per line (for example "
                    "the young people discussed).")
 @pipeline_options
-def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: set[str], pseudonymise: bool,
+def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: set[str], jobs: int, pseudonymise: bool,
             include_transcript: bool, redact: Path | None, model: str | None, lexicons: tuple[Path, ...]) -> None:
     """Analyse transcripts (files or folders; default: transcripts/) into tables and reports.
 
@@ -99,7 +101,7 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
             raise click.UsageError("no transcripts/ folder here: name the transcript files or folders to analyse")
         paths = (DEFAULT_TRANSCRIPTS,)
     try:
-        analysis = library_analyse(paths, roster, model=model, lexicons=lexicons, progress=_progress_bar)
+        analysis = library_analyse(paths, roster, model=model, lexicons=lexicons, jobs=jobs, progress=_progress_bar)
         if pseudonymise or redact:
             analysis = library_pseudonymise(analysis, read_redactions(redact) if redact else (), labels=pseudonymise,
                                             model=model)

@@ -170,3 +170,10 @@ def test_an_interrupted_run_leaves_the_previous_outputs_untouched(tmp_path, monk
         write_outputs(smaller, tmp_path)
     after = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
     assert after == before  # same files, same bytes: no half-written table, no staging folder left
+
+
+def test_jobs_give_exactly_the_tables_of_one_process(tmp_path):
+    for jobs in ("1", "2"):
+        assert run("analyse", str(SAMPLES), "--out", str(tmp_path / jobs), "--format", "csv", "--jobs", jobs).exit_code == 0
+    for name in ("sentences", "turns", "speakers", "agencies", "meetings", "actions", "markers"):
+        assert (tmp_path / "1" / f"{name}.csv").read_bytes() == (tmp_path / "2" / f"{name}.csv").read_bytes(), name
