@@ -92,7 +92,7 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
     Examples:
       hymnsheet analyse
       hymnsheet analyse meeting.vtt --roster roster.csv --out reports/march
-      hymnsheet analyse transcripts/ --format csv
+      hymnsheet analyse transcripts/ --format csv --jobs 2
       hymnsheet analyse --lexicon my_cues.jsonl --model en_core_web_sm
       hymnsheet analyse --pseudonymise --redact names.txt --out reports/to-share
     """
