@@ -186,8 +186,8 @@ def analyse(
     if jobs > 1 and len(meetings) > 1:
         from .parallel import tag_in_parallel  # process pools only when asked for
 
-        return Analysis(meetings, build_tables(meetings, tags=tag_in_parallel(meetings, jobs, model, lexicons)),
-                        failures, sources.skipped)
+        tags = tag_in_parallel(meetings, jobs, nlp, model, lexicons)
+        return Analysis(meetings, build_tables(meetings, tags=tags), failures, sources.skipped)
     return Analysis(meetings, build_tables(meetings, nlp), failures, sources.skipped)
 
 

@@ -1,15 +1,18 @@
-"""Tagging many meetings on several cores: each worker process builds the pipeline once and labels
-a share of the meetings; the tables come back and are joined in meeting order.
+"""Tagging many meetings on several cores: each worker process labels a share of the meetings and
+the tables come back to be joined in meeting order.
 
-Worth it for many meetings only: a worker spends about half a second building its pipeline.
+Where processes can be forked (Linux), workers start with the pipeline already built in this
+process; elsewhere each worker builds its own once, about half a second.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
+from spacy.language import Language
 
 from .model import Meeting
 from .pipeline import build_pipeline
@@ -18,11 +21,17 @@ from .tagging import Tags, tag_meetings
 _WORKER: dict = {}
 
 
-def tag_in_parallel(meetings: list[Meeting], jobs: int, model: str | None = None,
+def tag_in_parallel(meetings: list[Meeting], jobs: int, nlp: Language, model: str | None = None,
                     lexicons: tuple[str | Path, ...] = ()) -> Tags:
-    """The same ``Tags`` as ``tag_meetings``, worked out by ``jobs`` processes."""
+    """The same ``Tags`` as ``tag_meetings(meetings, nlp)``, worked out by ``jobs`` processes.
+    ``model`` and ``lexicons`` rebuild ``nlp`` in workers that cannot inherit it."""
     shares = _shares(meetings, jobs)
-    with ProcessPoolExecutor(max_workers=len(shares), initializer=_start, initargs=(model, tuple(lexicons))) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        _WORKER["nlp"] = nlp
+        pool = ProcessPoolExecutor(max_workers=len(shares), mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(max_workers=len(shares), initializer=_start, initargs=(model, tuple(lexicons)))
+    with pool:
         parts = list(pool.map(_tag, shares))
     return Tags(
         pd.concat([part.sentences for part in parts], ignore_index=True).sort_values(
