@@ -46,8 +46,9 @@ NEGATION_REACH = 5
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "-", "(", ")", "what", "why", "how", "whether", "if", "that", "because",
                  "when", "who", "which", "but", "and", "so"}
 CHOICE_LEMMAS = {"choose", "decide", "prefer", "opt", "refuse"}
-# Cues whose denial is a counter-frame ("it isn't his choice"): the lexicon's choice family.
-CHOICE_FAMILY = ("behaviour.choice.", "behaviour.blame.")
+# Cues whose denial is a counter-frame ("it isn't his choice", "it's not laziness"): the young
+# person's choices, conduct and the blame put on them; a parent's conduct is not among them.
+CHOICE_FAMILY = ("behaviour.choice.", "behaviour.blame.", "behaviour.compliance.")
 YOUNG_PERSON = {"he", "she", "they", "him", "her", "them"}
 # Cue labels that put an action forward: the framing lexicon's proposals, the decisions lexicon's
 # requests ("could housing look at…?") and offers ("we can fund…").
