@@ -118,6 +118,12 @@ class FramingComponent:
             # *response* ("I'd resist the contract") still puts that response on the table.
             hits = [_aside(hit, "challenged") if hit.side == "counter" or (hit.side == BEHAVIOUR and hit.kind == "problem")
                     else hit for hit in hits]
+        # "The men are the reason he keeps going back": the conduct after it is explained by the
+        # context, not offered as the explanation.
+        effects = cues.get("effect")
+        hits = [_aside(hit, f"explained by what comes before '{effect.text}'")
+                if hit.side == BEHAVIOUR and hit.kind == "problem" and effect is not None else hit
+                for hit, effect in ((hit, next((e for e in effects if e.end <= hit.span.start), None)) for hit in hits)]
         dismissals = cues.get("dismissal")
         hits = [_aside(hit, f"judged not to work: '{d.text}'") if hit.kind == "response" and d is not None else hit
                 for hit, d in ((hit, next((d for d in dismissals if hit.span.end <= d.start), None)) for hit in hits)]

@@ -38,6 +38,7 @@ FRAMING_LABELS = {
     "rejection": "rather than, instead of, not about: sets aside the next framing cue of either kind",
     "dismissal": "won't help, only moves them: sets aside the response cues before it (a response judged not to work)",
     "contrast": "the clause after it carries the point (but, rather, instead)",
+    "effect": "the reason, that's why: a behaviour cue after it is what is being explained, not the explanation",
     "meta": "talk about words or framings, not a framing itself",
     "reported": "someone else's words reported",
 }
