@@ -13,7 +13,8 @@ from who is speaking. The rules, in order:
    really his choice?") set behaviour cues aside: they challenge a framing rather than use it.
    A challenge ("I'd push back") sets aside behaviour explanations, not behaviour responses.
 4. A response followed by a verdict that it does not work ("a dispersal order only moves them")
-   is set aside. A setting (a place, platform or the people around the young person) counts as
+   is set aside, and so is conduct named as what the context explains ("the men are the reason
+   he keeps going back"). A setting (a place, platform or the people around the young person) counts as
    ecological, except where something individual is said in the same clause ("a
    knife-awareness session in the park" is behaviour) and in a question that neither proposes
    nor names a concern.
