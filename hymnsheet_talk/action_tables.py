@@ -21,6 +21,7 @@ import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .framing import BEHAVIOUR, ECOLOGICAL
+from .turn_taking import turn_pairs
 
 ACTION_COLUMNS = ["meeting_id", "turn", "sentence", "speaker", "agency", "owner", "owner_agency", "proposer_agency",
                   "framing", "text"]
@@ -97,17 +98,12 @@ def _owners(row, names: _Names, answer: tuple[str, str] | None) -> list[tuple[st
 
 
 def _answers(turns: pd.DataFrame) -> dict[tuple[str, int], tuple[str, str]]:
-    """For each turn, the next speaker and agency when that turn begins with a yes."""
-    ordered = turns.sort_values(["meeting_id", "turn"])
-    following = ordered.groupby("meeting_id")[["speaker", "agency", "text"]].shift(-1)
-    answers = {}
-    for (meeting_id, turn, speaker), (next_speaker, next_agency, next_text) in zip(
-        ordered[["meeting_id", "turn", "speaker"]].itertuples(index=False, name=None),
-        following.itertuples(index=False, name=None),
-    ):
-        if isinstance(next_text, str) and next_speaker != speaker and YES.search(next_text):
-            answers[meeting_id, turn] = (next_speaker, next_agency)
-    return answers
+    """For each turn, the next speaker and agency when that next turn begins with a yes."""
+    pairs = turn_pairs(turns)
+    yes = (pairs["next_speaker"] != pairs["speaker"]) & pairs["next_text"].map(lambda text: bool(YES.search(text)))
+    accepted = pairs[yes]
+    return {(m, t): (speaker, agency) for m, t, speaker, agency
+            in accepted[["meeting_id", "turn", "next_speaker", "next_agency"]].itertuples(index=False)}
 
 
 def _proposer(row, proposals: list[tuple[int, str, set[str]]]) -> str:

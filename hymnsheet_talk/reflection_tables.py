@@ -12,6 +12,7 @@ import pandas as pd
 
 from .participation import normalised_entropy
 from .reflection import MARKERS
+from .turn_taking import turn_pairs
 
 REFLECTIVE = [marker for marker in MARKERS if marker != "certainty"]
 RATE_COLUMNS = [f"{marker}_per_1k" for marker in MARKERS]
@@ -74,7 +75,8 @@ def invitations_table(turns: pd.DataFrame, sentences: pd.DataFrame, speakers: pd
     invites = sentences[sentences["invitation"] == 1]
     if invites.empty:
         return pd.DataFrame(columns=INVITATION_COLUMNS)
-    following = _next_speaker_agency(turns)
+    pairs = turn_pairs(turns)
+    following = dict(zip(zip(pairs["meeting_id"], pairs["turn"]), pairs["next_agency"]))
     by_name = _agency_by_name(speakers)
     agencies = speakers.groupby("meeting_id")["agency"].agg(lambda a: sorted(set(a)))
     targets = []
@@ -122,7 +124,8 @@ def add_answered(table: pd.DataFrame, turns: pd.DataFrame, sentences: pd.DataFra
     questions = sentences[sentences["open_question"] == 1].drop_duplicates(["meeting_id", "turn"])
     if questions.empty:
         return table.assign(questions_answered=np.nan)
-    answered = _next_speaker(turns)
+    pairs = turn_pairs(turns)
+    answered = dict(zip(zip(pairs["meeting_id"], pairs["turn"]), pairs["next_speaker"] != pairs["speaker"]))
     questions = questions.assign(
         answered=[answered.get((m, t), False) for m, t in zip(questions["meeting_id"], questions["turn"])]
     )
@@ -143,19 +146,6 @@ def _members(table: pd.DataFrame, keys: list[str], spread_by: str, sentences: pd
     """Who a group's moves could come from: everyone in it who said anything."""
     pool = sentences.groupby(keys)[spread_by].agg(lambda s: sorted(set(s))) if len(sentences) else pd.Series(dtype=object)
     return [pool.get(key if len(key) > 1 else key[0], []) for key in _keys(table, keys)]
-
-
-def _next_speaker(turns: pd.DataFrame) -> dict[tuple, bool]:
-    ordered = turns.sort_values(["meeting_id", "turn"])
-    following = ordered.groupby("meeting_id")["speaker"].shift(-1)
-    return {(m, t): isinstance(n, str) and n != s
-            for m, t, s, n in zip(ordered["meeting_id"], ordered["turn"], ordered["speaker"], following)}
-
-
-def _next_speaker_agency(turns: pd.DataFrame) -> dict[tuple, str]:
-    ordered = turns.sort_values(["meeting_id", "turn"])
-    following = ordered.groupby("meeting_id")["agency"].shift(-1)
-    return {(m, t): n for m, t, n in zip(ordered["meeting_id"], ordered["turn"], following) if isinstance(n, str)}
 
 
 def _agency_by_name(speakers: pd.DataFrame) -> dict[str, dict[str, str]]:

@@ -43,7 +43,7 @@ LONG_TURN_WORDS = 250
 def transitions_table(turns: pd.DataFrame, by: str = "agency") -> pd.DataFrame:
     """Every consecutive pair of turns, counted per agency pair (or per speaker pair, ``by="speaker"``)."""
     columns = TRANSITION_COLUMNS if by == "agency" else SPEAKER_TRANSITION_COLUMNS
-    pairs = _pairs(turns)
+    pairs = turn_pairs(turns)
     if pairs.empty:
         return pd.DataFrame(columns=columns)
     table = pairs.groupby(["meeting_id", by, f"next_{by}"]).size().rename("count").reset_index()
@@ -52,7 +52,7 @@ def transitions_table(turns: pd.DataFrame, by: str = "agency") -> pd.DataFrame:
 
 def interruptions(turns: pd.DataFrame) -> pd.DataFrame:
     """One row per interruption: the interrupted turn and who made and received it."""
-    pairs = _pairs(turns)
+    pairs = turn_pairs(turns)
     columns = ["meeting_id", "turn", "made_by", "made_agency", "received_by", "received_agency"]
     if pairs.empty:
         return pd.DataFrame(columns=columns)
@@ -90,7 +90,7 @@ def meeting_turn_taking(meetings: pd.DataFrame, turns: pd.DataFrame, speakers: p
                         found: pd.DataFrame, timed: dict[str, bool]) -> pd.DataFrame:
     """``meetings`` with the chair's brokerage, direct exchanges, interruptions and long-turn share."""
     chairs = speakers[is_chair(speakers["role"])].groupby("meeting_id")["speaker"].agg(set)
-    pairs = _pairs(turns)
+    pairs = turn_pairs(turns)
     rows = {}
     for meeting_id, group in pairs.groupby("meeting_id"):
         chair = chairs.get(meeting_id, set())
@@ -120,8 +120,9 @@ def _long_turn_share(turns: pd.DataFrame, timed: dict[str, bool]) -> dict[str, f
     return shares
 
 
-def _pairs(turns: pd.DataFrame) -> pd.DataFrame:
-    """Each turn beside the turn after it, within its meeting."""
+def turn_pairs(turns: pd.DataFrame) -> pd.DataFrame:
+    """Each turn beside the turn after it, within its meeting (``next_speaker``, ``next_agency``,
+    ``next_start_s``, ``next_text``); a meeting's last turn has no row."""
     ordered = turns.sort_values(["meeting_id", "turn"])
     following = ordered.groupby("meeting_id")[["speaker", "agency", "start_s", "text"]].shift(-1)
     pairs = ordered.assign(
