@@ -21,7 +21,7 @@ import spacy
 from .analysis import Analysis
 from .errors import InputError
 from .model import Meeting, Unattributed
-from .roster import load_roster
+from .roster import Roster, load_roster
 
 MASK = "[name]"
 # Columns that hold one person's name (mapped to their label), per table.
@@ -55,7 +55,9 @@ def pseudonymise(analysis: Analysis, redact: Iterable[str] = (), *, labels: bool
     labels_by_meeting = {
         meeting_id: _labels(group) if labels else {} for meeting_id, group in speakers.groupby("meeting_id")
     }
-    patterns = {m.meeting_id: _pattern(_names(m, extra)) for m in analysis.meetings}
+    # Many meetings share one roster.csv: read each roster once, not once per meeting.
+    rosters = {path: load_roster(path) for path in {m.roster for m in analysis.meetings if m.roster}}
+    patterns = {m.meeting_id: _pattern(_names(m, extra, rosters)) for m in analysis.meetings}
     tables = {name: _table(name, table, labels_by_meeting, patterns) for name, table in analysis.tables.items()}
     meetings = [_meeting(m, labels_by_meeting.get(m.meeting_id, {}), patterns[m.meeting_id]) for m in analysis.meetings]
     return dataclasses.replace(analysis, meetings=meetings, tables=tables, pseudonymised=labels,
@@ -79,10 +81,10 @@ def _labels(people: pd.DataFrame) -> dict[str, str]:
     return labels
 
 
-def _names(meeting: Meeting, extra: list[str]) -> set[str]:
+def _names(meeting: Meeting, extra: list[str], rosters: dict[str, Roster]) -> set[str]:
     names = {speaker.name for speaker in meeting.speakers} | set(extra)
     if meeting.roster:
-        for member in load_roster(meeting.roster).members:
+        for member in rosters[meeting.roster].members:
             names |= {member.name, *member.aliases}
     parts = {part for name in names for part in re.split(r"[\s,]+", name) if len(part) >= MIN_NAME_PART}
     return {name for name in names | parts if name.strip()}
