@@ -5,6 +5,7 @@ Exit codes: 0 all inputs analysed, 1 some inputs failed (the rest are still writ
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -100,15 +101,11 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
         if not DEFAULT_TRANSCRIPTS.is_dir():
             raise click.UsageError("no transcripts/ folder here: name the transcript files or folders to analyse")
         paths = (DEFAULT_TRANSCRIPTS,)
-    try:
+    with _library_errors():
         analysis = library_analyse(paths, roster, model=model, lexicons=lexicons, jobs=jobs, progress=_progress_bar)
         if pseudonymise or redact:
             analysis = library_pseudonymise(analysis, read_redactions(redact) if redact else (), labels=pseudonymise,
                                             model=model)
-    except InputError as error:
-        raise click.ClickException(str(error)) from None
-    except UnknownModel as error:
-        raise click.BadParameter(str(error), param_hint="--model") from None
     if analysis.skipped:
         names = ", ".join(str(p) for p in analysis.skipped)
         click.echo(f"Skipped {len(analysis.skipped)} file(s) that are not transcripts: {names}", err=True)
@@ -131,6 +128,18 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: se
     click.echo(summary, err=True)
     if analysis.failures:
         raise SystemExit(1)
+
+
+@contextlib.contextmanager
+def _library_errors() -> Iterator[None]:
+    """The one place the library's errors become the command's: ``Error: FILE:LINE: reason`` (exit 1),
+    or a usage error (exit 2) for a ``--model`` that is not installed."""
+    try:
+        yield
+    except InputError as error:
+        raise click.ClickException(str(error)) from None
+    except UnknownModel as error:
+        raise click.BadParameter(str(error), param_hint="--model") from None
 
 
 def _progress_bar(paths: list[Path]) -> Iterator[Path]:
@@ -163,10 +172,8 @@ Examples:
               help="Only cues with this label (behaviour, ecological, setting, uncertainty…). Repeatable.")
 @click.option("--jsonl", is_flag=True, help="Print JSON Lines (a lexicon file you can edit) instead of a table.")
 def lexicon(lexicons: tuple[Path, ...], labels: tuple[str, ...], jsonl: bool) -> None:
-    try:
+    with _library_errors():
         active = load_lexicon(lexicons)
-    except InputError as error:
-        raise click.ClickException(str(error)) from None
     cues = [cue for cue in active.active() if not labels or cue.label in labels]
     for cue in cues:
         if jsonl:
@@ -194,12 +201,8 @@ def evaluate(gold: Path, rows: Path | None, model: str | None, lexicons: tuple[P
       hymnsheet evaluate tests/data/gold.csv
       hymnsheet evaluate my_coding.csv --rows disagreements.csv --lexicon my_cues.jsonl
     """
-    try:
+    with _library_errors():
         result = library_evaluate(read_gold(gold), build_pipeline(model, lexicons))
-    except InputError as error:
-        raise click.ClickException(str(error)) from None
-    except UnknownModel as error:
-        raise click.BadParameter(str(error), param_hint="--model") from None
     click.echo(format_scores(result.scores))
     if rows:
         write_csv(rows, result.rows)
