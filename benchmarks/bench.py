@@ -14,30 +14,13 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-PEOPLE = [
-    ("Helen Marsh", "Children's social care", "Chair"), ("Tom Okafor", "Police", ""),
-    ("Priya Shah", "Education", ""), ("Marcus Bell", "Youth work", ""), ("Janine Walsh", "Community safety", ""),
-    ("Aisha Rahman", "Health", ""), ("Gary Lewis", "Housing", ""), ("Sam Reid", "Children's social care", ""),
-]
-SENTENCES = [
-    "The underpass has had no lighting since the summer and nobody has fixed it.",
-    "I think he is choosing to be there, he knows the risks.",
-    "What would it look like if we worked on the park rather than on the boys?",
-    "I'm not sure we have the full picture yet.",
-    "We could move the detached session to Thursday evenings.",
-    "The youth club closed in September when the funding was cut.",
-    "Can I push back on that a little, is it really his choice?",
-    "Action for community safety: temporary lighting by the end of the month.",
-    "Two of them are on part-time timetables, which means they are out from lunchtime.",
-    "The older men wait by the takeaway most nights.",
-]
+from corpus import make_corpus
 
 TOKENIZER = """
 import sys, pathlib, spacy
@@ -47,29 +30,6 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
     tokens += len(nlp.tokenizer(path.read_text(encoding="utf-8")))
 print(tokens)
 """
-
-
-def make_meeting(rng: random.Random, words: int) -> tuple[str, int]:
-    lines, spoken = [], 0
-    while spoken < words:
-        name, agency, _role = rng.choice(PEOPLE)
-        turn = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(1, 6)))
-        lines.append(f"{name}: {turn}")
-        spoken += len(turn.split())
-    return "\n".join(lines) + "\n", spoken
-
-
-def make_corpus(folder: Path, meetings: int, words: int, seed: int = 1) -> int:
-    rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    total = 0
-    for number in range(meetings):
-        text, spoken = make_meeting(rng, words)
-        (folder / f"meeting-{number:04d}.txt").write_text(text, encoding="utf-8")
-        total += spoken
-    roster = "name,agency,role\n" + "".join(f"{n},{a},{r}\n" for n, a, r in PEOPLE)
-    (folder / "roster.csv").write_text(roster, encoding="utf-8")
-    return total
 
 
 def timed(command: list[str]) -> tuple[float, float, str]:

@@ -20,7 +20,8 @@ from .model import Meeting
 from .framing_tables import add_framing
 from .participation import agencies_table, meetings_table, speakers_table, turns_table
 from .pipeline import build_pipeline
-from .readers import SUFFIXES, read_transcript
+from .manifest import MANIFEST_FILE, find_manifests, metadata_for, read_manifest, with_metadata
+from .readers import SUFFIXES, meeting_id_for, read_transcript
 from .reflection_tables import add_answered, add_rates, invitations_table, markers_table, timeline_table
 from .roster import Roster, load_roster
 from .tagging import Tags, tag_meetings
@@ -28,7 +29,6 @@ from .turn_taking import add_turn_taking, interruptions, meeting_turn_taking, tr
 
 ROSTER_FILE = "roster.csv"
 ROSTER_SUFFIX = ".roster.csv"
-MANIFEST_FILE = "meetings.csv"
 
 
 @dataclass
@@ -90,18 +90,26 @@ class MeetingLoader:
         self._rosters: dict[Path, Roster] = {}
         self._ids: set[str] = set()
 
-    def load(self, path: str | Path) -> Meeting:
-        """Read and attribute one transcript; raises ``InputError``."""
+    def load(self, path: str | Path, meeting_id: str | None = None) -> Meeting:
+        """Read and attribute one transcript (as ``meeting_id``, if given, else a new unique id from
+        its name); raises ``InputError``."""
         path = Path(path)
-        roster = self._given if self._given is not None else self._discovered(path)
-        meeting = attribute(read_transcript(path), roster)
-        meeting_id = meeting.meeting_id
-        number = 1
+        meeting = attribute(read_transcript(path), self.roster(path))
+        return meeting.replace(meeting_id=meeting_id or self.meeting_id(path))
+
+    def meeting_id(self, path: str | Path) -> str:
+        """A meeting id from the file name that no earlier transcript of this loader has taken."""
+        base = meeting_id_for(path)
+        meeting_id, number = base, 1
         while meeting_id in self._ids:
             number += 1
-            meeting_id = f"{meeting.meeting_id}-{number}"
+            meeting_id = f"{base}-{number}"
         self._ids.add(meeting_id)
-        return meeting.replace(meeting_id=meeting_id)
+        return meeting_id
+
+    def roster(self, path: str | Path) -> Roster | None:
+        """The roster that applies to the transcript at ``path`` (given, or found beside it)."""
+        return self._given if self._given is not None else self._discovered(Path(path))
 
     def _discovered(self, transcript: Path) -> Roster | None:
         found = roster_for(transcript)
@@ -158,6 +166,7 @@ def analyse(
     *,
     model: str | None = None,
     lexicons: Iterable[str | Path] = (),
+    manifest: str | Path | None = None,
     jobs: int = 1,
     progress: Callable[[list[Path]], Iterable[Path]] = iter,
 ) -> Analysis:
@@ -170,25 +179,36 @@ def analyse(
     names an installed spaCy pipeline to use instead of the blank English one; ``lexicons`` are
     extra lexicon files merged over the shipped ones. A missing path, an unreadable ``roster`` or
     a bad lexicon raises ``InputError``; an unknown model raises ``UnknownModel``. ``jobs`` above 1
-    labels the meetings in that many processes.
+    labels the meetings in that many processes. The ``meetings`` table carries each meeting's
+    metadata from ``manifest`` (default: ``meetings.csv`` in each named folder).
+
+    This keeps everything in memory and writes nothing; ``history.update`` is the run that keeps
+    a history in an output folder.
     """
     lexicons = tuple(lexicons)
     nlp = build_pipeline(model, lexicons)
+    paths = [Path(path) for path in paths]
     sources = find_transcripts(paths)
+    listed = read_manifest(manifest) if manifest else find_manifests(path.parent for path in sources.transcripts)
     loader = MeetingLoader(roster)
     meetings: list[Meeting] = []
+    metadata: dict[str, dict[str, str]] = {}
     failures: list[InputError] = []
     for path in progress(sources.transcripts):
         try:
             meetings.append(loader.load(path))
         except InputError as error:
             failures.append(error)
+            continue
+        metadata[meetings[-1].meeting_id] = metadata_for(path, listed)
+    tags = None
     if jobs > 1 and len(meetings) > 1:
         from .parallel import tag_in_parallel  # process pools only when asked for
 
         tags = tag_in_parallel(meetings, jobs, nlp, model, lexicons)
-        return Analysis(meetings, build_tables(meetings, tags=tags), failures, sources.skipped)
-    return Analysis(meetings, build_tables(meetings, nlp), failures, sources.skipped)
+    tables = build_tables(meetings, nlp, tags=tags)
+    tables["meetings"] = with_metadata(tables["meetings"], metadata)
+    return Analysis(meetings, tables, failures, sources.skipped)
 
 
 def _is_companion(path: Path) -> bool:

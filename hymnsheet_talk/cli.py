@@ -13,15 +13,19 @@ from typing import Iterator
 import click
 
 from . import __version__
-from .analysis import analyse as library_analyse
+from .analysis import find_transcripts
 from .errors import InputError, UnknownModel
 from .evaluation import evaluate as library_evaluate, format_scores, read_gold
 from .cue_patterns import PATTERN_HELP
 from .lexicon import LABELS, load_lexicon
-from .output import FORMATS, write_outputs
+from .history import compare as library_compare, trend as library_trend, update
+from .manifest import check_date
+from .output import FORMATS
 from .pipeline import build_pipeline
-from .privacy import pseudonymise as library_pseudonymise, read_redactions
+from .privacy import read_redactions
 from .readers import SUFFIXES
+from .store import StoreError
+from .trend import EVERY, change_sentences
 from .writing import write_csv
 
 DEFAULT_TRANSCRIPTS = Path("transcripts")
@@ -61,17 +65,33 @@ def pipeline_options(command):
              "English one; its parse adds grammar-based rules.")(command)
 
 
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    try:
+        return check_date(value or "") or None
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Roster CSV (name, agency, optional role, aliases, meeting) for every transcript. "
                    "Default: NAME.roster.csv or roster.csv beside each transcript.")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Meetings CSV (file, title, date, department, partnership, any other columns). Default: "
+                   "meetings.csv in each folder analysed. With no PATHS, the files it lists are analysed.")
+@click.option("--title", help="Title of the meeting (one transcript only).")
+@click.option("--date", callback=_date, help="Date of the meeting, YYYY-MM-DD (one transcript only).")
+@click.option("--department", help="Department for every transcript analysed (over the manifest's).")
+@click.option("--partnership", help="Partnership for every transcript analysed (over the manifest's).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
-              show_default=True, help="Folder for the tables and reports.")
+              show_default=True, help="Folder for the tables, reports and the history of every meeting analysed there.")
+@click.option("--rebuild", is_flag=True,
+              help="Analyse every transcript again, even those whose inputs have not changed since the last run.")
 @click.option("--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
               help="Outputs to write, comma-separated: html, md, csv.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Label meetings in this many processes at once (use your number of cores for many meetings).")
+              help="Analyse meetings in this many processes at once (use your number of cores for many meetings).")
 @click.option("--pseudonymise", is_flag=True,
               help="Name speakers only as agency labels (Police 1, Education 2) in every output, and mask "
                    "attendees' names and roster aliases in quoted text as [name].")
@@ -82,52 +102,112 @@ def pipeline_options(command):
               help="A text file of further names to mask as [name] everywhere, one per line (for example "
                    "the young people discussed).")
 @pipeline_options
-def analyse(paths: tuple[Path, ...], roster: Path | None, out: Path, formats: set[str], jobs: int, pseudonymise: bool,
-            include_transcript: bool, redact: Path | None, model: str | None, lexicons: tuple[Path, ...]) -> None:
+def analyse(paths: tuple[Path, ...], roster: Path | None, manifest: Path | None, title: str | None, date: str | None,
+            department: str | None, partnership: str | None, out: Path, rebuild: bool, formats: set[str], jobs: int,
+            pseudonymise: bool, include_transcript: bool, redact: Path | None, model: str | None,
+            lexicons: tuple[Path, ...]) -> None:
     """Analyse transcripts (files or folders; default: transcripts/) into tables and reports.
 
     Layouts are recognised from the content: plain "Name: text" lines, Teams or Zoom WebVTT,
     SRT, Otter.ai text exports and CSV (speaker, text columns).
 
+    OUT keeps a history (hymnsheet.sqlite): each run adds new meetings, replaces those whose
+    transcript, roster rows, metadata or settings changed, and skips the rest; the tables and
+    index.html then cover every meeting in OUT. See also: hymnsheet compare, hymnsheet trend.
+
     \b
     Examples:
       hymnsheet analyse
-      hymnsheet analyse meeting.vtt --roster roster.csv --out reports/march
-      hymnsheet analyse transcripts/ --format csv --jobs 2
+      hymnsheet analyse meeting.vtt --roster roster.csv --date 2025-03-14 --department North
+      hymnsheet analyse study/ --manifest study/meetings.csv --out reports/study --jobs 2
+      hymnsheet analyse transcripts/ --format csv --rebuild
       hymnsheet analyse --lexicon my_cues.jsonl --model en_core_web_sm
       hymnsheet analyse --pseudonymise --redact names.txt --out reports/to-share
     """
-    if not paths:
+    if not paths and not manifest:
         if not DEFAULT_TRANSCRIPTS.is_dir():
             raise click.UsageError("no transcripts/ folder here: name the transcript files or folders to analyse")
         paths = (DEFAULT_TRANSCRIPTS,)
+    given = {"title": title, "date": date, "department": department, "partnership": partnership}
     with _library_errors():
-        analysis = library_analyse(paths, roster, model=model, lexicons=lexicons, jobs=jobs, progress=_progress_bar)
-        if pseudonymise or redact:
-            analysis = library_pseudonymise(analysis, read_redactions(redact) if redact else (), labels=pseudonymise,
-                                            model=model)
-    if analysis.skipped:
-        names = ", ".join(str(p) for p in analysis.skipped)
-        click.echo(f"Skipped {len(analysis.skipped)} file(s) that are not transcripts: {names}", err=True)
-    if not analysis.meetings and not analysis.failures:
+        if (title or date) and len(find_transcripts(paths).transcripts) > 1:
+            raise click.UsageError("--title and --date describe one meeting: name a single transcript, or use a manifest")
+        run = update(paths, out, roster=roster, manifest=manifest, given=given, model=model, lexicons=lexicons,
+                     jobs=jobs, formats=formats, rebuild=rebuild, pseudonymise=pseudonymise,
+                     redact=read_redactions(redact) if redact else (), include_transcript=include_transcript,
+                     progress=_progress_bar)
+    if run.skipped:
+        names = ", ".join(str(p) for p in run.skipped)
+        click.echo(f"Skipped {len(run.skipped)} file(s) that are not transcripts: {names}", err=True)
+    if not run.analysed and not run.unchanged and not run.failures:
         raise click.UsageError(f"no transcripts found (looked for {', '.join(sorted(SUFFIXES))} files)")
-    for error in analysis.failures:
+    for error in run.failures:
         click.echo(f"Error: {error}", err=True)
-    for meeting in analysis.meetings:
-        for warning in meeting.warnings:
-            click.echo(f"Warning: {warning}", err=True)
-        for item in meeting.unattributed:
-            click.echo(f"Warning: {meeting.source}:{item.line}: no speaker for this line ({item.words} words)", err=True)
-
-    if analysis.meetings:
-        write_outputs(analysis, out, formats, include_transcript=include_transcript)
-    words = sum(m.words for m in analysis.meetings)
-    summary = f"Analysed {len(analysis.meetings)} meeting(s), {words:,} words, into {out}/"
-    if analysis.failures:
-        summary += f"; {len(analysis.failures)} file(s) failed: {', '.join(e.path or '?' for e in analysis.failures)}"
+    for warning in run.warnings:
+        click.echo(warning, err=True)
+    summary = f"Analysed {len(run.analysed)} meeting(s), {run.words:,} words, into {out}/"
+    if run.unchanged:
+        summary += f"; {len(run.unchanged)} unchanged since the last run"
+    if run.stored > len(run.analysed) + len(run.unchanged):
+        summary += f"; it holds {run.stored} meeting(s) in all"
+    if run.failures:
+        summary += f"; {len(run.failures)} file(s) failed: {', '.join(e.path or '?' for e in run.failures)}"
     click.echo(summary, err=True)
-    if analysis.failures:
+    if run.failures:
         raise SystemExit(1)
+
+
+OUT_OPTION = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
+                          show_default=True, help="The output folder whose history to read and write into.")
+
+
+@main.command()
+@click.option("--by", required=True, metavar="COLUMN",
+              help="The metadata column whose groups to compare: department, partnership, or any manifest column.")
+@OUT_OPTION
+def compare(by: str, out: Path) -> None:
+    """Compare groups of meetings (departments, partnerships…) in an output folder's history.
+
+    Writes OUT/compare-COLUMN.csv (one row per group: meetings, words, and for every measure the
+    mean over the group's meetings with a 95% bootstrap interval, as <measure>_low and
+    <measure>_high) and OUT/compare-COLUMN.html with a chart per measure. Groups of fewer than 3
+    meetings are marked too_small.
+
+    \b
+    Example:
+      hymnsheet analyse study/ --manifest study/meetings.csv --out reports/study
+      hymnsheet compare --by department --out reports/study
+    """
+    with _library_errors():
+        result = library_compare(out, by)
+    small = int(result.table["too_small"].sum())
+    click.echo(f"Compared {len(result.table)} group(s) by {by} ({small} too small to compare) into "
+               f"{', '.join(str(path) for path in result.written)}", err=True)
+
+
+@main.command()
+@click.option("--by", metavar="COLUMN", help="A metadata column to draw one line per group for (default: all meetings as one).")
+@click.option("--every", type=click.Choice(list(EVERY)), default="quarter", show_default=True,
+              help="The period meetings are averaged over.")
+@OUT_OPTION
+def trend(by: str | None, every: str, out: Path) -> None:
+    """Show how the measures changed over time across an output folder's history.
+
+    Writes OUT/trend-COLUMN.csv (one row per group and period: meetings, words and every measure's
+    mean) and OUT/trend-COLUMN.html: each meeting as a dot, each group's period means as a line,
+    and the change from the first period to the last in words. Meetings need dates (from the
+    manifest, --date, or a file name starting YYYY-MM-DD).
+
+    \b
+    Examples:
+      hymnsheet trend
+      hymnsheet trend --by partnership --every month --out reports/study
+    """
+    with _library_errors():
+        result = library_trend(out, by, every)
+    for sentence in change_sentences(result.table, by or "all"):
+        click.echo(sentence)
+    click.echo(f"Wrote {', '.join(str(path) for path in result.written)}", err=True)
 
 
 @contextlib.contextmanager
@@ -140,12 +220,14 @@ def _library_errors() -> Iterator[None]:
         raise click.ClickException(str(error)) from None
     except UnknownModel as error:
         raise click.BadParameter(str(error), param_hint="--model") from None
+    except StoreError as error:
+        raise click.UsageError(str(error)) from None
 
 
-def _progress_bar(paths: list[Path]) -> Iterator[Path]:
-    with click.progressbar(paths, label="Reading", file=sys.stderr, hidden=len(paths) < 2,
-                           item_show_func=lambda path: path.name if path else None) as bar:
-        yield from bar
+def _progress_bar(total: int):
+    """Meetings done and to do, on standard error (hidden for a single meeting)."""
+    return click.progressbar(length=total, label="Analysing meetings", file=sys.stderr, hidden=total < 2,
+                             show_pos=True, show_eta=True)
 
 
 LEXICON_HELP = """Print the active lexicon: every cue's label, id, pattern and where it was read.

@@ -34,28 +34,49 @@ def write_outputs(analysis: Analysis, out: str | Path, formats: set[str] | None 
 
 def _write(analysis: Analysis, out: Path, formats: set[str], include_transcript: bool) -> list[Path]:
     written: list[Path] = []
+    if "csv" in formats:
+        written += write_tables(analysis.tables, out)
+    colours = {}
+    if formats & {"html", "md"}:
+        from .charts import agency_colours  # matplotlib only when reports are drawn
+
+        colours = agency_colours(analysis.tables["agencies"]["agency"])
+    written += write_meeting_files(analysis, out, formats, colours, include_transcript=include_transcript)
+    if "html" in formats and len(analysis.meetings) > 1:
+        from .report import write_index
+
+        links = {m.meeting_id: f"{m.meeting_id}/report.html" for m in analysis.meetings}
+        failures = [str(error) for error in analysis.failures]
+        written.append(write_index(analysis.tables["meetings"], links, failures, out / "index.html",
+                                   privacy=privacy_note(analysis.pseudonymised, analysis.redacted)))
+    return written
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
+    """One CSV per table in ``out`` (the tables about one meeting's people go in its folder, by
+    ``write_meeting_files``)."""
+    return [write_csv(out / f"{name}.csv", table) for name, table in tables.items() if name not in MEETING_FOLDER_TABLES]
+
+
+def write_meeting_files(analysis: Analysis, out: Path, formats: set[str], colours: dict[str, str], *,
+                        include_transcript: bool = False) -> list[Path]:
+    """Each meeting's folder: ``report.html``/``report.md`` with the chart PNGs (for those formats)
+    and, for ``csv``, its ``speaker_transitions.csv``."""
+    written: list[Path] = []
     per_meeting = tables_by_meeting(analysis.tables)
     if "csv" in formats:
-        written += [write_csv(out / f"{name}.csv", table) for name, table in analysis.tables.items()
-                    if name not in MEETING_FOLDER_TABLES]
         written += [write_csv(out / meeting_id / f"{name}.csv", tables[name])
                     for meeting_id, tables in per_meeting.items() for name in MEETING_FOLDER_TABLES if name in tables]
     if formats & {"html", "md"}:
         # Imported here: matplotlib and Jinja2 add a third of a second to a CSV-only run.
-        from .charts import agency_colours
-        from .report import write_index, write_meeting_report
+        from .report import write_meeting_report
 
-        colours = agency_colours(analysis.tables["agencies"]["agency"])
-        note = privacy_note(analysis)
+        note = privacy_note(analysis.pseudonymised, analysis.redacted)
         for meeting in analysis.meetings:
             written += write_meeting_report(
                 meeting, per_meeting[meeting.meeting_id], colours, out / meeting.meeting_id, formats, privacy=note,
                 include_transcript=include_transcript,
             )
-        if "html" in formats and len(analysis.meetings) > 1:
-            links = {m.meeting_id: f"{m.meeting_id}/report.html" for m in analysis.meetings}
-            failures = [str(error) for error in analysis.failures]
-            written.append(write_index(analysis.tables["meetings"], links, failures, out / "index.html", privacy=note))
     return written
 
 

@@ -1,5 +1,4 @@
-"""Tagging many meetings on several cores: each worker process labels a share of the meetings and
-the tables come back to be joined in meeting order.
+"""Work on several cores: each worker process runs the pipeline over its share of the meetings.
 
 Where processes can be forked (Linux), workers start with the pipeline already built in this
 process; elsewhere each worker builds its own once, about half a second.
@@ -8,8 +7,9 @@ process; elsewhere each worker builds its own once, about half a second.
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import Callable, Iterable, Iterator, TypeVar
 
 import pandas as pd
 from spacy.language import Language
@@ -18,21 +18,36 @@ from .model import Meeting
 from .pipeline import build_pipeline
 from .tagging import Tags, tag_meetings
 
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 _WORKER: dict = {}
+
+
+def in_workers(function: Callable[[Language, Item], Result], items: Iterable[Item], jobs: int, nlp: Language,
+               model: str | None = None, lexicons: tuple[str | Path, ...] = ()) -> Iterator[Result]:
+    """``function(nlp, item)`` for every item, run by ``jobs`` processes, yielded as each finishes
+    (not in order). ``function`` must be importable by name (a module-level function).
+    ``model`` and ``lexicons`` rebuild ``nlp`` in workers that cannot inherit it."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        _WORKER["nlp"] = nlp
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(model, tuple(lexicons)))
+    with pool:
+        futures = [pool.submit(_run, function, item) for item in items]
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
 
 
 def tag_in_parallel(meetings: list[Meeting], jobs: int, nlp: Language, model: str | None = None,
                     lexicons: tuple[str | Path, ...] = ()) -> Tags:
-    """The same ``Tags`` as ``tag_meetings(meetings, nlp)``, worked out by ``jobs`` processes.
-    ``model`` and ``lexicons`` rebuild ``nlp`` in workers that cannot inherit it."""
-    shares = _shares(meetings, jobs)
-    if "fork" in multiprocessing.get_all_start_methods():
-        _WORKER["nlp"] = nlp
-        pool = ProcessPoolExecutor(max_workers=len(shares), mp_context=multiprocessing.get_context("fork"))
-    else:
-        pool = ProcessPoolExecutor(max_workers=len(shares), initializer=_start, initargs=(model, tuple(lexicons)))
-    with pool:
-        parts = list(pool.map(_tag, shares))
+    """The same ``Tags`` as ``tag_meetings(meetings, nlp)``, worked out by ``jobs`` processes."""
+    shares = balanced_shares(meetings, jobs, size=lambda meeting: meeting.words)
+    parts = list(in_workers(tag_meetings_with, shares, len(shares), nlp, model, lexicons))
     return Tags(
         pd.concat([part.sentences for part in parts], ignore_index=True).sort_values(
             ["meeting_id", "turn", "sentence"], ignore_index=True),
@@ -41,20 +56,24 @@ def tag_in_parallel(meetings: list[Meeting], jobs: int, nlp: Language, model: st
     )
 
 
-def _shares(meetings: list[Meeting], jobs: int) -> list[list[Meeting]]:
-    """Meetings dealt out so that each worker gets about the same number of words."""
-    shares: list[list[Meeting]] = [[] for _ in range(max(1, min(jobs, len(meetings))))]
-    load = [0] * len(shares)
-    for meeting in sorted(meetings, key=lambda m: m.words, reverse=True):
+def balanced_shares(items: list[Item], shares: int, size: Callable[[Item], int]) -> list[list[Item]]:
+    """``items`` dealt into at most ``shares`` lists of about the same total ``size``, largest first."""
+    dealt: list[list[Item]] = [[] for _ in range(max(1, min(shares, len(items))))]
+    load = [0] * len(dealt)
+    for item in sorted(items, key=size, reverse=True):
         lightest = load.index(min(load))
-        shares[lightest].append(meeting)
-        load[lightest] += meeting.words
-    return shares
+        dealt[lightest].append(item)
+        load[lightest] += size(item)
+    return dealt
+
+
+def tag_meetings_with(nlp: Language, meetings: list[Meeting]) -> Tags:
+    return tag_meetings(meetings, nlp)
 
 
 def _start(model: str | None, lexicons: tuple[str | Path, ...]) -> None:
     _WORKER["nlp"] = build_pipeline(model, lexicons)
 
 
-def _tag(meetings: list[Meeting]) -> Tags:
-    return tag_meetings(meetings, _WORKER["nlp"])
+def _run(function: Callable, item):
+    return function(_WORKER["nlp"], item)

@@ -138,15 +138,16 @@ def _meeting(meeting: Meeting, labels: dict[str, str], pattern) -> Meeting:
     )
 
 
-def privacy_note(analysis: Analysis) -> str:
-    """What the outputs hide, in a sentence for the top of each report ("" when nothing is hidden)."""
-    if not analysis.pseudonymised and not analysis.redacted:
+def privacy_note(pseudonymised: bool, redacted: int) -> str:
+    """What the outputs hide, in a sentence for the top of each report ("" when nothing is hidden):
+    whether speakers are pseudonymised, and how many further names were given to mask."""
+    if not pseudonymised and not redacted:
         return ""
     parts = []
-    if analysis.pseudonymised:
+    if pseudonymised:
         parts.append("Pseudonymised: speakers appear as agency labels (Police 1, Education 2…) and the "
                      "attendees' names and roster aliases are replaced by [name] in quotes")
-    if analysis.redacted:
-        parts.append(f"{analysis.redacted} further name(s) given to mask are replaced by [name]")
+    if redacted:
+        parts.append(f"{redacted} further name(s) given to mask are replaced by [name]")
     return ("; ".join(parts) + ". Other names, such as a young person's, are hidden only if they were "
             "listed to mask, and places, dates and details can still identify people: check before sharing.")

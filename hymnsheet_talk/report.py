@@ -33,6 +33,8 @@ from .writing import write_bytes, write_text
 
 # Below this many flagged sentences a share is too shaky to print: the report gives counts.
 MIN_FLAGGED = 5
+# Metadata shown under a report's heading, when the meeting has it.
+ABOUT_COLUMNS = ("date", "department", "partnership")
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,8 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "actions": list(tables.get("actions", pd.DataFrame()).itertuples()),
         "min_flagged": MIN_FLAGGED,
         "meeting": row,
+        "heading": row.get("title") or row["meeting_id"],
+        "about": [str(row[column]) for column in ABOUT_COLUMNS if row.get(column)],
         "sentences": participation_sentences(row, speakers, agencies),
         "charts": charts,
         "speakers": list(speakers.itertuples()),
@@ -150,13 +154,62 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
 
 
 def write_index(meetings: pd.DataFrame, links: dict[str, str], failures: list[str], path: Path, *,
-                privacy: str = "") -> Path:
-    """Write the ``index.html`` that lists every meeting and links its report."""
+                privacy: str = "", pages: list[str] = ()) -> Path:
+    """Write the ``index.html`` that lists every meeting (with its metadata where the table has
+    it) and links its report and the compare and trend ``pages``."""
     rows = [dict(row, link=links.get(row["meeting_id"])) for row in meetings.to_dict("records")]
     html = _environment("html").get_template("index.html.j2").render(
-        meetings=rows, failures=failures, version=__version__, min_flagged=MIN_FLAGGED, privacy=privacy
+        meetings=rows, failures=failures, version=__version__, min_flagged=MIN_FLAGGED, privacy=privacy,
+        pages=list(pages), has=lambda column: column in meetings.columns and meetings[column].fillna("").ne("").any(),
     )
     return write_text(path, html)
+
+
+def write_compare_page(table: pd.DataFrame, path: Path, *, by: str, measures: list[str], meetings: int,
+                       slug: str) -> Path:
+    """Write ``compare-<slug>.html``: the groups' means and intervals as a chart and a table."""
+    from .compare import MIN_MEETINGS, RESAMPLES
+    from .group_charts import measure_name, plot_compare
+
+    with chart_style():
+        chart = Chart(f"compare-{slug}.png", _png(plot_compare(table, by=by, measures=measures)),
+                      f"Dot-and-interval charts of each {by}'s mean for every measure",
+                      "Dots are group means; lines are 95% intervals; grey hollow dots are groups too small to compare.")
+    groups = table.to_dict("records")
+    html = _environment("html").get_template("compare.html.j2").render(
+        by=by, slug=slug, groups=groups, measures=measures, names={c: measure_name(c) for c in measures},
+        meetings=meetings, chart=chart, small=[str(g[by]) for g in groups if g["too_small"]],
+        min_meetings=MIN_MEETINGS, resamples=f"{RESAMPLES:,}", version=__version__)
+    return write_text(path, html)
+
+
+def write_trend_page(trend: pd.DataFrame, measures: pd.DataFrame, path: Path, *, by: str, every: str,
+                     columns: list[str], sentences: list[str], undated: int, slug: str) -> Path:
+    """Write ``trend-<slug>.html``: each measure over time per group, the change in words, the table.
+    ``measures`` has one row per dated meeting, with its ``period``."""
+    from .group_charts import measure_name, plot_trend
+    from .trend import HEADLINE_MEASURES
+
+    with chart_style():
+        chart = Chart(f"trend-{slug}.png", _png(plot_trend(measures, trend, by=by, columns=columns)),
+                      f"Line charts of each measure per {every}, one line per {by}",
+                      "Each dot is a meeting; each line joins a group's means per period.")
+    html = _environment("html").get_template("trend.html.j2").render(
+        by=by, slug=slug, every=every, rows=trend.to_dict("records"), measures=columns,
+        names={c: measure_name(c) for c in columns}, meetings=int(trend["meetings"].sum()), undated=undated,
+        headline=[c for c in HEADLINE_MEASURES if c in columns],
+        chart=chart, sentences=sentences, version=__version__)
+    return write_text(path, html)
+
+
+def _measure(value, column: str) -> str:
+    """A measure's value as the tables print it: shares as percentages, the Gini to two places,
+    rates to one."""
+    if _missing(value):
+        return "–"
+    if "share" in column:
+        return percent(value)
+    return f"{value:.2f}" if column == "gini" else f"{value:.1f}"
 
 
 @lru_cache(maxsize=None)
@@ -170,6 +223,7 @@ def _environment(kind: str) -> jinja2.Environment:
     environment.filters["pct"] = lambda share: "–" if _missing(share) else percent(share)
     environment.filters["dec"] = lambda value, places=2: "–" if _missing(value) else f"{value:,.{places}f}"
     environment.filters["md"] = _markdown_text
+    environment.filters["measure"] = _measure
     return environment
 
 

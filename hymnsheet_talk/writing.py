@@ -8,7 +8,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -43,6 +43,22 @@ def write_csv(path: Path, frame: pd.DataFrame) -> Path:
     alone), so a table opened in Excel shows transcript text instead of executing it.
     """
     return write_text(path, neutralise_formulas(frame).to_csv(index=False))
+
+
+def write_csv_pieces(path: Path, pieces: Iterable[pd.DataFrame]) -> Path:
+    """Replace ``path`` with the CSV of ``pieces`` one after another (header once), in one step:
+    a table too large to hold whole is written piece by piece and appears only when complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            for number, piece in enumerate(pieces):
+                neutralise_formulas(piece).to_csv(file, index=False, header=number == 0)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:

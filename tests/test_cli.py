@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from hymnsheet_talk.action_tables import ACTION_COLUMNS
 from hymnsheet_talk.cli import main
+from hymnsheet_talk.manifest import METADATA_COLUMNS
 from hymnsheet_talk.framing_tables import FRAMING_COLUMNS, SPLIT_COLUMNS
 from hymnsheet_talk.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
 from hymnsheet_talk.reflection_tables import INVITATION_COLUMNS, RATE_COLUMNS
@@ -35,7 +36,8 @@ def test_analyse_with_no_arguments_reads_transcripts_and_writes_reports(tmp_path
     agency_actions, meeting_actions = ["actions_owned", "actions_proposed"], ["actions", "actions_ecological_share"]
     for name, columns in (("turns", TURN_COLUMNS + TURN_LABEL_COLUMNS), ("speakers", SPEAKER_COLUMNS + TURN_TAKING_COLUMNS),
                           ("agencies", AGENCY_COLUMNS + TURN_TAKING_COLUMNS + language + agency_actions),
-                          ("meetings", MEETING_COLUMNS + MEETING_TURN_TAKING_COLUMNS + language + meeting_actions),
+                          ("meetings", ["meeting_id", *METADATA_COLUMNS, "meeting_type", *MEETING_COLUMNS[1:]]
+                           + MEETING_TURN_TAKING_COLUMNS + language + meeting_actions),
                           ("sentences", SENTENCE_COLUMNS), ("invitations", INVITATION_COLUMNS),
                           ("transitions", TRANSITION_COLUMNS), ("actions", ACTION_COLUMNS)):
         assert list(pd.read_csv(reports / f"{name}.csv").columns) == columns
@@ -61,7 +63,7 @@ def test_report_html_is_self_contained_with_eight_charts(tmp_path):
 def test_csv_only_writes_tables_and_no_reports(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "csv").exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [*MEETINGS,
-        "actions.csv", "agencies.csv", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv",
+        "actions.csv", "agencies.csv", "hymnsheet.sqlite", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv",
         "sentences.csv", "speakers.csv", "transitions.csv", "turns.csv"]
     # Only the per-meeting table goes into a meeting's folder: no report was asked for.
     assert [p.name for p in (tmp_path / MEETINGS[0]).iterdir()] == ["speaker_transitions.csv"]
@@ -177,3 +179,33 @@ def test_jobs_give_exactly_the_tables_of_one_process(tmp_path):
         assert run("analyse", str(SAMPLES), "--out", str(tmp_path / jobs), "--format", "csv", "--jobs", jobs).exit_code == 0
     for name in ("sentences", "turns", "speakers", "agencies", "meetings", "actions", "markers"):
         assert (tmp_path / "1" / f"{name}.csv").read_bytes() == (tmp_path / "2" / f"{name}.csv").read_bytes(), name
+
+
+def test_metadata_options_are_checked_and_carried_into_the_tables(tmp_path):
+    transcript = SAMPLES / "2025-01-14_northgate_context_panel.txt"
+    assert run("analyse", str(transcript), "--date", "14/01/2025", "--out", str(tmp_path)).exit_code == 2
+    result = run("analyse", str(SAMPLES), "--title", "One title", "--out", str(tmp_path))
+    assert result.exit_code == 2 and "--title and --date describe one meeting" in result.output
+    result = run("analyse", str(transcript), "--out", str(tmp_path), "--format", "csv", "--title", "January panel",
+                 "--department", "North")
+    assert result.exit_code == 0, result.output
+    row = pd.read_csv(tmp_path / "meetings.csv").iloc[0]
+    # The options win over the manifest beside the transcript, which still gives what they do not.
+    assert (row["title"], row["date"], row["department"], row["meeting_type"]) == (
+        "January panel", "2025-01-14", "North", "context panel")
+
+
+def test_a_manifest_alone_names_the_meetings_and_its_errors_name_the_line(tmp_path):
+    folder = tmp_path / "study"
+    shutil.copytree(SAMPLES, folder)
+    manifest = folder / "meetings.csv"
+    manifest.write_text("file,date,department\n2025-02-11_riverside_park_review.vtt,2025-02-11,Riverside\n",
+                        encoding="utf-8")
+    result = run("analyse", "--manifest", str(manifest), "--out", str(tmp_path / "out"), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert pd.read_csv(tmp_path / "out" / "meetings.csv")["meeting_id"].tolist() == [MEETINGS[1]]
+    manifest.write_text("file,date\n2025-02-11_riverside_park_review.vtt,11 Feb 2025\n", encoding="utf-8")
+    result = run("analyse", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (f"Error: {manifest}:2: '11 Feb 2025' is not a date written YYYY-MM-DD "
+                                              "(for example 2025-03-14)")

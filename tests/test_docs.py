@@ -4,6 +4,8 @@ import click
 
 from hymnsheet_talk.cli import main
 from hymnsheet_talk.action_tables import ACTION_COLUMNS
+from hymnsheet_talk.compare import MEETING_MEASURES
+from hymnsheet_talk.manifest import METADATA_COLUMNS
 from hymnsheet_talk.framing_tables import FRAMING_COLUMNS, SPLIT_COLUMNS
 from hymnsheet_talk.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
 from hymnsheet_talk.reflection_tables import INVITATION_COLUMNS, MARKER_COLUMNS, RATE_COLUMNS, TIMELINE_COLUMNS
@@ -36,7 +38,8 @@ def test_every_output_column_is_in_the_readme():
     for columns in (TURN_COLUMNS, SPEAKER_COLUMNS, AGENCY_COLUMNS, MEETING_COLUMNS, SENTENCE_COLUMNS, FRAMING_COLUMNS,
                     SPLIT_COLUMNS, RATE_COLUMNS, MARKER_COLUMNS, INVITATION_COLUMNS, TIMELINE_COLUMNS,
                     ["reflection_spread", "questions_answered"], TURN_TAKING_COLUMNS, MEETING_TURN_TAKING_COLUMNS,
-                    TRANSITION_COLUMNS, SPEAKER_TRANSITION_COLUMNS, ACTION_COLUMNS, ["actions", "actions_ecological_share", "actions_owned", "actions_proposed", "proposal",
+                    TRANSITION_COLUMNS, SPEAKER_TRANSITION_COLUMNS, ACTION_COLUMNS, METADATA_COLUMNS, MEETING_MEASURES,
+                    ["too_small", "<measure>_low", "<measure>_high", "word_share_<agency>", "period"], ["actions", "actions_ecological_share", "actions_owned", "actions_proposed", "proposal",
                                                          "action", "action_cues"]):
         for column in columns:
             assert column in README, column

@@ -28,6 +28,6 @@ def test_parallel_tags_equal_one_process(meetings, monkeypatch, methods):
 
 
 def test_meetings_are_shared_out_by_words(meetings):
-    shares = parallel._shares(meetings, 2)
+    shares = parallel.balanced_shares(meetings, 2, size=lambda m: m.words)
     assert sorted(len(share) for share in shares) == [1, 2]
-    assert sum(len(share) for share in parallel._shares(meetings, 8)) == 3  # never more workers than meetings
+    assert sum(len(share) for share in parallel.balanced_shares(meetings, 8, size=lambda m: m.words)) == 3  # never more workers than meetings

@@ -1,0 +1,166 @@
+"""The history kept in an output folder: every analysed meeting's rows in one SQLite file.
+
+Each output table (``turns``, ``speakers``…) is an SQL table of the same name with the same
+columns, so the store can also be queried directly (``sqlite3 reports/hymnsheet.sqlite``). The
+``analysed`` table records, per meeting, the key of the inputs it was worked out from; a meeting
+whose key is unchanged need not be analysed again. A meeting's rows are replaced in one
+transaction, so a store is never half-written, whatever happens to the process writing it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+
+STORE_FILE = "hymnsheet.sqlite"
+# Long enough for another run to finish writing its tables (SQLite waits, then retries).
+BUSY_SECONDS = 600
+_SQL_TYPES = {"i": "INTEGER", "u": "INTEGER", "b": "INTEGER", "f": "REAL"}
+
+
+class StoreError(Exception):
+    """An output folder whose history cannot be used as asked."""
+
+
+class Store:
+    """An output folder's SQLite history. Use as a context manager, or call ``close``."""
+
+    def __init__(self, folder: str | Path):
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / STORE_FILE
+        # Autocommit mode: every change below opens its own explicit transaction.
+        self._db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+        with self.transaction():
+            self._db.execute("CREATE TABLE IF NOT EXISTS analysed (meeting_id TEXT PRIMARY KEY, key TEXT NOT NULL, "
+                             "source TEXT, date TEXT, version TEXT, analysed_at TEXT)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT)")
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: all of it lands, or none. Other writers wait until it ends.
+        Inside one, a further ``transaction()`` joins it."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def keys(self) -> dict[str, str]:
+        """The input key each stored meeting was analysed from, by meeting id."""
+        return dict(self._db.execute("SELECT meeting_id, key FROM analysed"))
+
+    def meeting_ids(self) -> list[str]:
+        """Stored meetings in date order (undated last), then by id."""
+        rows = self._db.execute("SELECT meeting_id FROM analysed ORDER BY date IS NULL OR date = '', date, meeting_id")
+        return [meeting_id for (meeting_id,) in rows]
+
+    def setting(self, name: str) -> str | None:
+        row = self._db.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, name: str, value: str) -> None:
+        with self.transaction():
+            self._db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (name, value))
+
+    def metadata_columns(self) -> list[str]:
+        """The metadata columns (title, date, department, partnership and manifest extras) any
+        stored meeting has."""
+        return json.loads(self.setting("metadata_columns") or "[]")
+
+    def add_metadata_columns(self, columns: list[str]) -> None:
+        known = self.metadata_columns()
+        self.set_setting("metadata_columns", json.dumps(known + [c for c in columns if c not in known]))
+
+    def replace(self, analysed: list[dict], tables: dict[str, pd.DataFrame], version: str) -> None:
+        """Store the meetings in ``analysed`` (dicts with ``meeting_id``, ``key``, ``source``,
+        ``date``) with their rows of ``tables``, dropping whatever was stored for them before."""
+        ids = [row["meeting_id"] for row in analysed]
+        now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        with self.transaction():
+            for name in self._table_names():
+                self._db.executemany(f'DELETE FROM "{name}" WHERE meeting_id = ?', [(i,) for i in ids])
+            for name, table in tables.items():
+                self._insert(name, table)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO analysed VALUES (?, ?, ?, ?, ?, ?)",
+                [(row["meeting_id"], row["key"], row["source"], row["date"], version, now) for row in analysed],
+            )
+            self._db.execute("INSERT OR REPLACE INTO settings VALUES ('generation', "
+                             "COALESCE((SELECT value FROM settings WHERE name = 'generation'), 0) + 1)")
+
+    def table(self, name: str, chunk_rows: int | None = None) -> pd.DataFrame | Iterator[pd.DataFrame]:
+        """A stored table, meetings in ``meeting_ids`` order; with ``chunk_rows``, an iterator of
+        pieces of at most that many rows (to write a large table without holding it whole)."""
+        query = (f'SELECT t.* FROM "{name}" t JOIN analysed a USING (meeting_id) '
+                 "ORDER BY a.date IS NULL OR a.date = '', a.date, a.meeting_id, t.rowid")
+        if name not in self._table_names():
+            return iter(()) if chunk_rows else pd.DataFrame()
+        if chunk_rows is None:
+            return pd.read_sql_query(query, self._db)
+        return _pieces(pd.read_sql_query(query, self._db, chunksize=chunk_rows), self._columns(name))
+
+    def table_names(self) -> list[str]:
+        """The output tables held, in the order they were first stored."""
+        return self._table_names()
+
+    def _table_names(self) -> list[str]:
+        rows = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                "AND name NOT IN ('analysed', 'settings') ORDER BY rowid")
+        return [name for (name,) in rows]
+
+    def _insert(self, name: str, table: pd.DataFrame) -> None:
+        if "meeting_id" not in table.columns:
+            raise ValueError(f"table {name!r} has no meeting_id column")
+        columns = self._columns(name)
+        if not columns:
+            self._db.execute(f'CREATE TABLE "{name}" ({", ".join(_column_sql(table, c) for c in table.columns)})')
+            self._db.execute(f'CREATE INDEX "{name}_meeting" ON "{name}" (meeting_id)')
+        else:
+            # A newer version, or a manifest with more columns, adds columns: older rows get NULL.
+            for column in table.columns:
+                if column not in columns:
+                    self._db.execute(f'ALTER TABLE "{name}" ADD COLUMN {_column_sql(table, column)}')
+        if table.empty:
+            return
+        names = ", ".join(f'"{column}"' for column in table.columns)
+        marks = ", ".join("?" for _ in table.columns)
+        values = table.astype(object).where(table.notna(), None).itertuples(index=False, name=None)
+        self._db.executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', values)
+
+    def _columns(self, name: str) -> list[str]:
+        return [row[1] for row in self._db.execute(f'PRAGMA table_info("{name}")')]
+
+
+def _column_sql(table: pd.DataFrame, column: str) -> str:
+    return f'"{column}" {_SQL_TYPES.get(table[column].dtype.kind, "TEXT")}'
+
+
+def _pieces(pieces: Iterator[pd.DataFrame], columns: list[str]) -> Iterator[pd.DataFrame]:
+    """``pieces``, or one empty frame with the columns when there are none (a CSV keeps its header)."""
+    empty = True
+    for piece in pieces:
+        empty = False
+        yield piece
+    if empty:
+        yield pd.DataFrame(columns=columns)
