@@ -35,12 +35,11 @@ from .pipeline import build_pipeline
 from .privacy import privacy_note, pseudonymise as pseudonymise_analysis
 from .store import STORE_FILE, Store, StoreError
 from .trend import change_sentences, periods, trend_table
-from .writing import staged, write_csv, write_csv_pieces
+from .writing import staged, write_csv, write_csv_rows
 
 # About 50,000 words of transcript: building the tables costs the same for one meeting as for
 # several, so meetings are analysed a handful at a time.
 CHUNK_BYTES = 300_000
-CSV_PIECE_ROWS = 50_000
 REPORT_FILES = {"html": "report.html", "md": "report.md"}
 
 
@@ -185,7 +184,8 @@ def write_history(store: Store, out: Path, staging: Path, formats: Iterable[str]
         store.setting("tables_generation") != generation or not all((out / f"{n}.csv").is_file() for n in names)
     ):
         for name in names:
-            write_csv_pieces(staging / f"{name}.csv", store.table(name, chunk_rows=CSV_PIECE_ROWS))
+            columns, types, rows = store.rows(name)
+            write_csv_rows(staging / f"{name}.csv", columns, rows, [kind == "TEXT" for kind in types])
         store.set_setting("tables_generation", generation or "")
     if "html" in formats and "meetings" in names:
         from .report import write_index  # Jinja2 only for HTML

@@ -46,20 +46,19 @@ def markers_table(turns: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Long table: each marker per agency and for the whole meeting (agency ``(all)``)."""
     frames = []
     for keys, label in ((["meeting_id", "agency"], None), (["meeting_id"], ALL_AGENCIES)):
-        words = turns.groupby(keys)["words"].sum()
-        turn_count = turns.groupby(keys)["turn"].size()
-        for marker in MARKERS:
-            frame = pd.DataFrame({
-                "sentences": sentences.groupby(keys)[marker].sum(),
-                "turns_with": turns.groupby(keys)[marker].sum(),
-            }).reindex(words.index, fill_value=0)
-            frame["turn_share"] = frame["turns_with"] / turn_count
-            frame["per_1k"] = frame["sentences"] / words.replace(0, np.nan) * 1000
-            frame = frame.reset_index().assign(marker=marker)
-            if label:
-                frame["agency"] = label
-            frames.append(frame)
-    if not frames:
+        by_turn = turns.groupby(keys)
+        words, turn_count = by_turn["words"].sum(), by_turn["turn"].size()
+        counts = {"sentences": sentences.groupby(keys)[MARKERS].sum().reindex(words.index, fill_value=0),
+                  "turns_with": by_turn[MARKERS].sum()}
+        # One column per marker → one row per marker, for both counts at once.
+        frame = pd.concat({name: table.rename_axis(columns="marker").stack() for name, table in counts.items()}, axis=1)
+        frame["turn_share"] = frame["turns_with"] / turn_count.reindex(frame.index.droplevel("marker")).to_numpy()
+        frame["per_1k"] = frame["sentences"] / words.replace(0, np.nan).reindex(frame.index.droplevel("marker")).to_numpy() * 1000
+        frame = frame.reset_index()
+        if label:
+            frame["agency"] = label
+        frames.append(frame)
+    if turns.empty:
         return pd.DataFrame(columns=MARKER_COLUMNS)
     table = pd.concat(frames, ignore_index=True)
     table[["sentences", "turns_with"]] = table[["sentences", "turns_with"]].astype(int)
@@ -92,29 +91,30 @@ def invitations_table(turns: pd.DataFrame, sentences: pd.DataFrame, speakers: pd
 def timeline_table(turns: pd.DataFrame, sentences: pd.DataFrame, timed: dict[str, bool]) -> pd.DataFrame:
     """Markers over each meeting: per 10 minutes when it is timed and lasts 30 minutes or more,
     else per tenth of its words (``start`` is the minute, or the percentage of words, where a part begins)."""
-    frames = []
-    by_meeting = dict(tuple(sentences.groupby("meeting_id", sort=False)))
-    for meeting_id, meeting_turns in turns.groupby("meeting_id", sort=True):
-        meeting_turns = meeting_turns.sort_values("turn")
-        span = meeting_turns["start_s"].max() - meeting_turns["start_s"].min()
-        if timed.get(meeting_id) and meeting_turns["start_s"].notna().all() and span >= MIN_TIMED_S:
-            start = meeting_turns["start_s"] - meeting_turns["start_s"].min()
-            part, unit = (start // TIMED_BIN_S).astype(int) + 1, "10 minutes"
-        else:
-            before = meeting_turns["words"].cumsum() - meeting_turns["words"]
-            total = max(int(meeting_turns["words"].sum()), 1)
-            part, unit = (before * TENTHS // total).astype(int).clip(upper=TENTHS - 1) + 1, "tenth"
-        parts = pd.Series(part.values, index=meeting_turns["turn"].values)
-        counts = by_meeting.get(meeting_id, sentences.iloc[:0]).assign(
-            part=lambda s: s["turn"].map(parts)
-        ).groupby("part")[MARKERS].sum()
-        words = meeting_turns.assign(part=part.values).groupby("part")["words"].sum()
-        frame = counts.reindex(range(1, int(part.max()) + 1), fill_value=0).join(words).fillna({"words": 0})
-        frame["start"] = [(p - 1) * (TIMED_BIN_S // 60 if unit == "10 minutes" else 10) for p in frame.index]
-        frames.append(frame.rename_axis("part").reset_index().assign(meeting_id=meeting_id, unit=unit))
-    if not frames:
+    if turns.empty:
         return pd.DataFrame(columns=TIMELINE_COLUMNS)
-    table = pd.concat(frames, ignore_index=True)
+    turns = turns.sort_values(["meeting_id", "turn"])
+    by_meeting = turns.groupby("meeting_id", sort=False)
+    first = by_meeting["start_s"].transform("min")
+    in_minutes = (turns["meeting_id"].map(timed).fillna(False).astype(bool)
+                  & (by_meeting["start_s"].transform("count") == by_meeting["start_s"].transform("size"))
+                  & (by_meeting["start_s"].transform("max") - first >= MIN_TIMED_S))
+    before = by_meeting["words"].cumsum() - turns["words"]
+    tenth = (before * TENTHS // by_meeting["words"].transform("sum").clip(lower=1)).clip(upper=TENTHS - 1) + 1
+    ten_minutes = ((turns["start_s"] - first) // TIMED_BIN_S + 1).fillna(0)
+    turns = turns.assign(part=np.where(in_minutes, ten_minutes, tenth).astype(int),
+                         unit=np.where(in_minutes, "10 minutes", "tenth"))
+    parts = sentences.merge(turns[["meeting_id", "turn", "part"]], on=["meeting_id", "turn"])
+    counts = parts.groupby(["meeting_id", "part"])[MARKERS].sum()
+    words = turns.groupby(["meeting_id", "part"])["words"].sum()
+    # Every part from the first to the last, quiet ones included.
+    last = turns.groupby("meeting_id")["part"].max()
+    every = pd.MultiIndex.from_tuples([(m, p) for m, top in last.items() for p in range(1, top + 1)],
+                                      names=["meeting_id", "part"])
+    table = counts.reindex(every, fill_value=0).join(words.reindex(every, fill_value=0)).reset_index()
+    table["unit"] = table["meeting_id"].map(turns.groupby("meeting_id")["unit"].first())
+    # Both units step by ten: ten minutes, or ten per cent of the words.
+    table["start"] = (table["part"] - 1) * 10
     return table.astype({"words": int, **dict.fromkeys(MARKERS, int)})[TIMELINE_COLUMNS]
 
 

@@ -37,6 +37,10 @@ class Store:
         self.path = folder / STORE_FILE
         # Autocommit mode: every change below opens its own explicit transaction.
         self._db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+        # A write-ahead log: readers never wait for a writer, and a commit is one sync, not
+        # several. A crash can lose the last commit but never leaves the file half-written.
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
         with self.transaction():
             self._db.execute("CREATE TABLE IF NOT EXISTS analysed (meeting_id TEXT PRIMARY KEY, key TEXT NOT NULL, "
                              "source TEXT, date TEXT, version TEXT, analysed_at TEXT)")
@@ -109,16 +113,22 @@ class Store:
             self._db.execute("INSERT OR REPLACE INTO settings VALUES ('generation', "
                              "COALESCE((SELECT value FROM settings WHERE name = 'generation'), 0) + 1)")
 
-    def table(self, name: str, chunk_rows: int | None = None) -> pd.DataFrame | Iterator[pd.DataFrame]:
-        """A stored table, meetings in ``meeting_ids`` order; with ``chunk_rows``, an iterator of
-        pieces of at most that many rows (to write a large table without holding it whole)."""
-        query = (f'SELECT t.* FROM "{name}" t JOIN analysed a USING (meeting_id) '
-                 "ORDER BY a.date IS NULL OR a.date = '', a.date, a.meeting_id, t.rowid")
+    def table(self, name: str) -> pd.DataFrame:
+        """A stored table (empty if there is none), meetings in ``meeting_ids`` order."""
         if name not in self._table_names():
-            return iter(()) if chunk_rows else pd.DataFrame()
-        if chunk_rows is None:
-            return pd.read_sql_query(query, self._db)
-        return _pieces(pd.read_sql_query(query, self._db, chunksize=chunk_rows), self._columns(name))
+            return pd.DataFrame()
+        return pd.read_sql_query(self._query(name), self._db)
+
+    def rows(self, name: str) -> tuple[list[str], list[str], Iterator[tuple]]:
+        """A stored table as its column names, their SQL types and an iterator of rows, meetings
+        in ``meeting_ids`` order: for writing a table too large to hold as a DataFrame."""
+        info = list(self._db.execute(f'PRAGMA table_info("{name}")'))
+        return [row[1] for row in info], [row[2] for row in info], self._db.execute(self._query(name))
+
+    @staticmethod
+    def _query(name: str) -> str:
+        return (f'SELECT t.* FROM "{name}" t JOIN analysed a USING (meeting_id) '
+                "ORDER BY a.date IS NULL OR a.date = '', a.date, a.meeting_id, t.rowid")
 
     def table_names(self) -> list[str]:
         """The output tables held, in the order they were first stored."""
@@ -145,22 +155,20 @@ class Store:
             return
         names = ", ".join(f'"{column}"' for column in table.columns)
         marks = ", ".join("?" for _ in table.columns)
-        values = table.astype(object).where(table.notna(), None).itertuples(index=False, name=None)
+        # Columns as Python values (``tolist`` converts NumPy's); SQLite stores a NaN as NULL.
+        values = zip(*(_python_values(table[column]) for column in table.columns))
         self._db.executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', values)
 
     def _columns(self, name: str) -> list[str]:
         return [row[1] for row in self._db.execute(f'PRAGMA table_info("{name}")')]
 
 
+def _python_values(column: pd.Series) -> list:
+    if column.dtype.kind in "iufb":
+        return column.tolist()
+    return [None if value is pd.NA or value is pd.NaT else value for value in column.astype(object).tolist()]
+
+
 def _column_sql(table: pd.DataFrame, column: str) -> str:
     return f'"{column}" {_SQL_TYPES.get(table[column].dtype.kind, "TEXT")}'
 
-
-def _pieces(pieces: Iterator[pd.DataFrame], columns: list[str]) -> Iterator[pd.DataFrame]:
-    """``pieces``, or one empty frame with the columns when there are none (a CSV keeps its header)."""
-    empty = True
-    for piece in pieces:
-        empty = False
-        yield piece
-    if empty:
-        yield pd.DataFrame(columns=columns)

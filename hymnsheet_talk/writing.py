@@ -4,6 +4,7 @@ whole run's files staged out of sight and moved into place only once every one i
 from __future__ import annotations
 
 import contextlib
+import csv
 import os
 import shutil
 import tempfile
@@ -45,15 +46,22 @@ def write_csv(path: Path, frame: pd.DataFrame) -> Path:
     return write_text(path, neutralise_formulas(frame).to_csv(index=False))
 
 
-def write_csv_pieces(path: Path, pieces: Iterable[pd.DataFrame]) -> Path:
-    """Replace ``path`` with the CSV of ``pieces`` one after another (header once), in one step:
-    a table too large to hold whole is written piece by piece and appears only when complete."""
+def write_csv_rows(path: Path, columns: list[str], rows: Iterable[tuple], text: list[bool]) -> Path:
+    """Replace ``path`` with a CSV of ``rows`` under a ``columns`` header, in one step, written
+    as the rows come (a table too large to hold whole). Cells of the ``text`` columns that a
+    spreadsheet would run as a formula get a leading ``'``, as in ``write_csv``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    texts = [index for index, is_text in enumerate(text) if is_text]
     try:
+        # The same dialect as pandas' to_csv, so a table reads the same whichever way it was written.
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            for number, piece in enumerate(pieces):
-                neutralise_formulas(piece).to_csv(file, index=False, header=number == 0)
+            writer = csv.writer(file, lineterminator=os.linesep)
+            writer.writerow(columns)
+            for row in rows:
+                if any(isinstance(row[i], str) and row[i].startswith(FORMULA_STARTS) for i in texts):
+                    row = [_neutralise(value) for value in row]
+                writer.writerow(row)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -11,6 +11,7 @@ import time
 import pandas as pd
 import pytest
 
+from hymnsheet_talk import analyse, write_outputs
 from hymnsheet_talk.history import update
 from hymnsheet_talk.store import STORE_FILE, Store, StoreError
 
@@ -183,3 +184,13 @@ def test_two_runs_at_once_both_land(tmp_path):
     assert sorted(csv(out)["meeting_id"]) == ["a0", "a1", "a2", "b0", "b1", "b2"]
     assert csv(out, "turns").groupby("meeting_id").size().tolist() == [2] * 6
     assert not [path for path in out.iterdir() if path.name.startswith(".")]
+
+
+def test_tables_written_from_the_history_match_tables_written_straight_from_memory(corpus, tmp_path):
+    meeting(corpus, "2025-03-04_three.txt", [("Bob", "=HYPERLINK(\"x\") said the note, 50% of it."),
+                                            ("Ann", "-1 is what he said, \"quoted\", with a comma.")])
+    write_outputs(analyse([corpus]), tmp_path / "memory", {"csv"})
+    update([corpus], tmp_path / "history", formats={"csv"})
+    for name in TABLES:
+        assert (tmp_path / "history" / f"{name}.csv").read_bytes() == (tmp_path / "memory" / f"{name}.csv").read_bytes()
+    assert "'=HYPERLINK" in (tmp_path / "history" / "turns.csv").read_text()
