@@ -8,7 +8,6 @@ carries its cue's label and id, so each hit can be traced back to the lexicon li
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -79,12 +78,12 @@ class CueMatcher:
                                    phrase_steps)
 
     def __call__(self, doc: Doc) -> Doc:
-        found: dict[tuple[str, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        found: dict[tuple[str, int], dict[int, list[int]]] = {}
         keys = self.keys
         for match_id, start, end in self.phrases(doc):
-            found[keys[match_id]][start].append(end)
+            found.setdefault(keys[match_id], {}).setdefault(start, []).append(end)
         spans = []
-        for (cue_id, index), starts in list(found.items()):
+        for (cue_id, index), starts in found.items():
             plan = self.plans[cue_id]
             if index != plan.anchor:
                 continue

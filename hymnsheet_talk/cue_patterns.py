@@ -30,6 +30,7 @@ A pattern with none of these marks is a plain phrase. A list of spaCy token dict
 # Past this many phrases one step is better split into several cues.
 MAX_PHRASES = 20_000
 _GAP = re.compile(r"^_(?:\{(\d*),(\d+)\})?$")
+_PLAIN = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def cue_phrases(cue: "Cue", tokenizer: Tokenizer) -> set[tuple[str, ...]]:
     if not isinstance(cue.pattern, str):
         return set()
     if not is_word_syntax(cue.pattern):
-        return {tuple(token.norm_ for token in tokenizer(cue.pattern))}
+        return {norms(cue.pattern, tokenizer)}
     steps = compile_steps(cue.pattern, tokenizer) or []
     return set(steps[0].phrases) if len(steps) == 1 and steps[0].kind == "phrase" else set()
 
@@ -100,6 +101,19 @@ def token_patterns(pattern: str, tokenizer: Tokenizer) -> list[list[dict]]:
             options.append([])
         patterns = [done + option for done in patterns for option in options]
     return patterns
+
+
+def norms(text: str, tokenizer: Tokenizer) -> tuple[str, ...]:
+    """The ``NORM`` of each token spaCy makes of ``text``.
+
+    Plain lower-case words that no tokenizer rule splits ("cannot" is one that does) are looked
+    up in the vocabulary directly: tokenizing 17,000 pattern words one Doc at a time was most of
+    the time it took to build the pipeline.
+    """
+    words = text.split()
+    if all(_PLAIN.fullmatch(word) and word not in tokenizer.rules for word in words):
+        return tuple(tokenizer.vocab[word].norm_ for word in words)
+    return tuple(token.norm_ for token in tokenizer(text))
 
 
 def elements(pattern: str) -> list[str]:
@@ -146,7 +160,7 @@ def _special(body: str, optional: bool, tokenizer: Tokenizer) -> Step | None:
 
 
 def _choices(body: str, optional: bool, tokenizer: Tokenizer) -> list[tuple[str, ...]]:
-    choices = [tuple(token.norm_ for token in tokenizer(choice.strip())) for choice in body.split("|")]
+    choices = [norms(choice.strip(), tokenizer) for choice in body.split("|")]
     if not all(choices):
         raise ValueError(f"empty choice in {body!r}")
     return choices + ([()] if optional else [])
