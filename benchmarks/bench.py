@@ -48,6 +48,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--meetings", type=int, default=100)
     parser.add_argument("--words", type=int, default=7200, help="words per meeting (about)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="also time analyse --jobs N (default: the number of cores)")
+    parser.add_argument("--model", help="also time analyse --model NAME (an installed trained pipeline)")
     args = parser.parse_args()
     hymnsheet = [sys.executable, "-m", "hymnsheet_talk", "analyse"]
     with tempfile.TemporaryDirectory() as scratch:
@@ -60,6 +63,15 @@ def main() -> None:
         print(f"spaCy blank('en') tokenizer: {words / spacy_s:>10,.0f} words/s  ({spacy_s:.2f} s, peak {spacy_mb:.0f} MB)")
         print(f"hymnsheet analyse --format csv: {words / ours_s:>7,.0f} words/s  ({ours_s:.2f} s, peak {ours_mb:.0f} MB)")
         print(f"ratio (hymnsheet / tokenizer): {spacy_s / ours_s:.2f}")
+        if args.jobs > 1:
+            jobs_s, jobs_mb, _ = timed(hymnsheet + [str(corpus), "--format", "csv", "--out", f"{scratch}/out-jobs",
+                                                    "--jobs", str(args.jobs)])
+            print(f"  with --jobs {args.jobs}: {words / jobs_s:>14,.0f} words/s  ({jobs_s:.2f} s, largest process "
+                  f"{jobs_mb:.0f} MB; {ours_s / jobs_s:.2f}x one process; ratio {spacy_s / jobs_s:.2f})")
+        if args.model:
+            model_s, model_mb, _ = timed(hymnsheet + [str(corpus), "--format", "csv", "--out", f"{scratch}/out-model",
+                                                      "--model", args.model])
+            print(f"  with --model {args.model}: {words / model_s:,.0f} words/s  ({model_s:.2f} s, peak {model_mb:.0f} MB)")
 
         single = Path(scratch) / "single"
         make_corpus(single, 1, 10_000, seed=2)

@@ -146,6 +146,8 @@ def update(
             work.append(_job(path, loader, listed, given, options))
         except InputError as error:
             run.failures.append(error)
+    if not work:
+        return run  # nothing to analyse: leave OUT as it is (not even created)
     with Store(out) as store:
         _check_privacy(store, pseudonymise)
         store.add_metadata_columns([*METADATA_COLUMNS, *listed.extra_columns])

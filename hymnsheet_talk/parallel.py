@@ -6,8 +6,9 @@ process; elsewhere each worker builds its own once, about half a second.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -33,13 +34,19 @@ def in_workers(function: Callable[[Language, Item], Result], items: Iterable[Ite
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(model, tuple(lexicons)))
+    items = iter(items)
     with pool:
-        futures = [pool.submit(_run, function, item) for item in items]
+        # A few items in flight per worker, not all of them: a finished item's result is let go
+        # as soon as it has been handed on, so memory follows the work in progress.
+        pending = {pool.submit(_run, function, item) for item in itertools.islice(items, 2 * jobs)}
         try:
-            for future in as_completed(futures):
-                yield future.result()
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                pending |= {pool.submit(_run, function, item) for item in itertools.islice(items, len(done))}
+                for future in done:
+                    yield future.result()
         finally:
-            for future in futures:
+            for future in pending:
                 future.cancel()
 
 
