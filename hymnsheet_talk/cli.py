@@ -130,7 +130,7 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, manifest: Path | None,
         paths = (DEFAULT_TRANSCRIPTS,)
     given = {"title": title, "date": date, "department": department, "partnership": partnership}
     with _library_errors():
-        if (title or date) and len(find_transcripts(paths).transcripts) > 1:
+        if (title or date) and (not paths or len(find_transcripts(paths).transcripts) > 1):
             raise click.UsageError("--title and --date describe one meeting: name a single transcript, or use a manifest")
         run = update(paths, out, roster=roster, manifest=manifest, given=given, model=model, lexicons=lexicons,
                      jobs=jobs, formats=formats, rebuild=rebuild, pseudonymise=pseudonymise,

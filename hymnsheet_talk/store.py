@@ -74,11 +74,6 @@ class Store:
         """The input key each stored meeting was analysed from, by meeting id."""
         return dict(self._db.execute("SELECT meeting_id, key FROM analysed"))
 
-    def meeting_ids(self) -> list[str]:
-        """Stored meetings in date order (undated last), then by id."""
-        rows = self._db.execute("SELECT meeting_id FROM analysed ORDER BY date IS NULL OR date = '', date, meeting_id")
-        return [meeting_id for (meeting_id,) in rows]
-
     def setting(self, name: str) -> str | None:
         row = self._db.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
@@ -102,7 +97,7 @@ class Store:
         ids = [row["meeting_id"] for row in analysed]
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         with self.transaction():
-            for name in self._table_names():
+            for name in self.table_names():
                 self._db.executemany(f'DELETE FROM "{name}" WHERE meeting_id = ?', [(i,) for i in ids])
             for name, table in tables.items():
                 self._insert(name, table)
@@ -114,14 +109,14 @@ class Store:
                              "COALESCE((SELECT value FROM settings WHERE name = 'generation'), 0) + 1)")
 
     def table(self, name: str) -> pd.DataFrame:
-        """A stored table (empty if there is none), meetings in ``meeting_ids`` order."""
-        if name not in self._table_names():
+        """A stored table (empty if there is none), meetings in date order (undated last), then by id."""
+        if name not in self.table_names():
             return pd.DataFrame()
         return pd.read_sql_query(self._query(name), self._db)
 
     def rows(self, name: str) -> tuple[list[str], list[str], Iterator[tuple]]:
         """A stored table as its column names, their SQL types and an iterator of rows, meetings
-        in ``meeting_ids`` order: for writing a table too large to hold as a DataFrame."""
+        in date order (undated last), then by id: for writing a table too large to hold as a DataFrame."""
         info = list(self._db.execute(f'PRAGMA table_info("{name}")'))
         return [row[1] for row in info], [row[2] for row in info], self._db.execute(self._query(name))
 
@@ -132,9 +127,6 @@ class Store:
 
     def table_names(self) -> list[str]:
         """The output tables held, in the order they were first stored."""
-        return self._table_names()
-
-    def _table_names(self) -> list[str]:
         rows = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                 "AND name NOT IN ('analysed', 'settings') ORDER BY rowid")
         return [name for (name,) in rows]
