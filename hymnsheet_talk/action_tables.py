@@ -100,7 +100,7 @@ def _owners(row, names: _Names, answer: tuple[str, str] | None) -> list[tuple[st
 def _answers(turns: pd.DataFrame) -> dict[tuple[str, int], tuple[str, str]]:
     """For each turn, the next speaker and agency when that next turn begins with a yes."""
     pairs = turn_pairs(turns)
-    yes = (pairs["next_speaker"] != pairs["speaker"]) & pairs["next_text"].map(lambda text: bool(YES.search(text)))
+    yes = (pairs["next_speaker"] != pairs["speaker"]) & pairs["next_text"].map(lambda text: bool(YES.search(text))).astype(bool)
     accepted = pairs[yes]
     return {(m, t): (speaker, agency) for m, t, speaker, agency
             in accepted[["meeting_id", "turn", "next_speaker", "next_agency"]].itertuples(index=False)}

@@ -77,3 +77,9 @@ def test_transitions_and_interruptions_as_worked_out_by_hand(tables):
     assert speakers.loc["Helen Marsh", ["interruptions_made", "interruptions_received"]].tolist() == [0, 1]
     # Flagged actions: turns 4, 8 and 9, all ecological; turn 10 frames nothing.
     assert meeting["actions_ecological_share"] == 1.0
+
+
+def test_a_meeting_of_one_turn_has_no_actions_and_no_error():
+    turn = Turn(1, "Ann Lee", "Could housing look at the lighting?", 1, agency="Police")
+    tables = build_tables([Meeting("m", "m.txt", "plain", [turn], [Speaker("Ann Lee", "Police")])])
+    assert tables["actions"].empty and tables["meetings"].loc[0, "actions"] == 0
