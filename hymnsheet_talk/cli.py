@@ -196,7 +196,7 @@ def trend(by: str | None, every: str, out: Path) -> None:
     Writes OUT/trend-COLUMN.csv (one row per group and period: meetings, words and every measure's
     mean) and OUT/trend-COLUMN.html: each meeting as a dot, each group's period means as a line,
     and the change from the first period to the last in words. Meetings need dates (from the
-    manifest, --date, or a file name starting YYYY-MM-DD).
+    manifest, --date, or a YYYY-MM-DD in the file name).
 
     \b
     Examples:

@@ -235,7 +235,7 @@ def trend(out: str | Path, by: str | None = None, every: str = "quarter") -> Acr
         measures = meeting_measures(store.table("meetings"), store.table("agencies"))
         column = by or "all"
         if by is None:
-            measures[column] = "all meetings"
+            measures[column] = "All meetings"
         table = _by_column(lambda m, c: trend_table(m, c, every), measures, column, store)
         if table.empty:
             raise StoreError(f"no meeting in {out} has a date: give dates in the manifest (date column) or with --date")

@@ -25,8 +25,8 @@ MANIFEST_FILE = "meetings.csv"
 # The columns every meeting has, given or not, in this order, before any extra ones.
 METADATA_COLUMNS = ("title", "date", "department", "partnership")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# A file named "2025-03-14_panel.txt" says when it was held.
-DATE_IN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?!\d)")
+# A file named "2025-03-14_panel.txt" or "senedd_2019-05-08_session.txt" says when it was held.
+DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 
 
 @dataclass
@@ -96,13 +96,13 @@ def find_manifests(folders: Iterable[Path]) -> Manifest:
 
 def metadata_for(transcript: Path, manifest: Manifest, given: dict[str, str] | None = None) -> dict[str, str]:
     """A transcript's metadata: the manifest's row, then ``given`` values (from the command line)
-    on top; the date, if still empty, from an ISO date opening the file name."""
+    on top; the date, if still empty, from the first ISO date in the file name."""
     row = dict(manifest.rows.get(transcript.resolve(), {}))
     metadata = {column: row.pop(column, "") for column in METADATA_COLUMNS}
     metadata.update({column: row.get(column, "") for column in manifest.extra_columns})
     metadata.update({key: value for key, value in (given or {}).items() if value})
     if not metadata["date"]:
-        found = DATE_IN_NAME.match(transcript.name)
+        found = DATE_IN_NAME.search(transcript.name)
         if found and _is_date(found.group(1)):
             metadata["date"] = found.group(1)
     return metadata

@@ -1,5 +1,7 @@
 """The meetings manifest: metadata per transcript, and every way a manifest can be wrong."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -39,6 +41,9 @@ def test_given_values_win_and_a_file_name_can_supply_the_date(folder):
     manifest = read_manifest(write(folder, "file,department\na.txt,North\n2025-06-03_c.txt,East\n"))
     assert metadata_for(folder / "a.txt", manifest, {"department": "West", "title": None})["department"] == "West"
     assert metadata_for(folder / "2025-06-03_c.txt", manifest)["date"] == "2025-06-03"
+    assert metadata_for(Path("senedd_2019-05-08_then_2019-06-01.txt"), manifest)["date"] == "2019-05-08"
+    assert metadata_for(Path("panel_2019-13-45.txt"), manifest)["date"] == ""  # not a real date
+    assert metadata_for(Path("ref_12025-06-030.txt"), manifest)["date"] == ""
     assert metadata_for(folder / "b.txt", Manifest()) == dict.fromkeys(["title", "date", "department", "partnership"], "")
 
 
