@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from .charts import PALETTE
+from .compare import MIN_MEETINGS
 from .reflection import MARKERS
 
 PANEL_COLUMNS = 3
@@ -52,7 +53,7 @@ def plot_compare(table: pd.DataFrame, *, by: str, measures: list[str]) -> Figure
         ax.set_yticks(rows, labels if number % PANEL_COLUMNS == 0 else [])
         ax.set_title(measure_name(column), loc="left", fontsize=9)
         _format(ax, column)
-    figure.suptitle(f"By {by}: mean per meeting with 95% interval (grey, hollow: under 3 meetings)", x=0.01,
+    figure.suptitle(f"By {by}: mean per meeting with 95% interval (grey, hollow: under {MIN_MEETINGS} meetings)", x=0.01,
                     ha="left", fontsize=10, fontweight="bold")
     return figure
 
