@@ -180,7 +180,7 @@ def analyse(
     extra lexicon files merged over the shipped ones. A missing path, an unreadable ``roster`` or
     a bad lexicon raises ``InputError``; an unknown model raises ``UnknownModel``. ``jobs`` above 1
     labels the meetings in that many processes. The ``meetings`` table carries each meeting's
-    metadata from ``manifest`` (default: ``meetings.csv`` in each named folder).
+    metadata from ``manifest`` (default: ``meetings.csv`` in each transcript's folder).
 
     This keeps everything in memory and writes nothing; ``history.update`` is the run that keeps
     a history in an output folder.

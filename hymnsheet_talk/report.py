@@ -23,11 +23,14 @@ from .charts import (
     plot_action_framing, plot_timeline, plot_transitions,
 )
 from .action_tables import framing_mix
+from .compare import MIN_MEETINGS, RESAMPLES
 from .examples import quiet_stretch, quotes
+from .group_charts import measure_name, plot_compare, plot_trend
 from .lexicon import REFLECTION_LABELS
 from .model import Meeting
 from .reflection import MARKERS
 from .summary import participation_sentences, percent
+from .trend import HEADLINE_MEASURES
 from .writing import write_bytes, write_text
 
 
@@ -168,9 +171,6 @@ def write_index(meetings: pd.DataFrame, links: dict[str, str], failures: list[st
 def write_compare_page(table: pd.DataFrame, path: Path, *, by: str, measures: list[str], meetings: int,
                        slug: str) -> Path:
     """Write ``compare-<slug>.html``: the groups' means and intervals as a chart and a table."""
-    from .compare import MIN_MEETINGS, RESAMPLES
-    from .group_charts import measure_name, plot_compare
-
     with chart_style():
         chart = Chart(f"compare-{slug}.png", _png(plot_compare(table, by=by, measures=measures)),
                       f"Dot-and-interval charts of each {by}'s mean for every measure",
@@ -187,9 +187,6 @@ def write_trend_page(trend: pd.DataFrame, measures: pd.DataFrame, path: Path, *,
                      columns: list[str], sentences: list[str], undated: int, slug: str) -> Path:
     """Write ``trend-<slug>.html``: each measure over time per group, the change in words, the table.
     ``measures`` has one row per dated meeting, with its ``period``."""
-    from .group_charts import measure_name, plot_trend
-    from .trend import HEADLINE_MEASURES
-
     with chart_style():
         chart = Chart(f"trend-{slug}.png", _png(plot_trend(measures, trend, by=by, columns=columns)),
                       f"Line charts of each measure per {every}, one line per {by}",
