@@ -9,22 +9,30 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
 import pandas as pd
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
-    """Replace ``path`` with ``data`` in one step; return ``path``."""
+@contextlib.contextmanager
+def replacing(path: Path, mode: str = "wb", **open_args) -> Iterator[IO]:
+    """A file to write that replaces ``path`` in one step when the block ends, and is thrown
+    away if the block fails: nobody ever sees ``path`` half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
+        with os.fdopen(handle, mode, **open_args) as file:
+            yield file
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Replace ``path`` with ``data`` in one step; return ``path``."""
+    with replacing(path) as file:
+        file.write(data)
     return path
 
 
@@ -50,22 +58,15 @@ def write_csv_rows(path: Path, columns: list[str], rows: Iterable[tuple], text: 
     """Replace ``path`` with a CSV of ``rows`` under a ``columns`` header, in one step, written
     as the rows come (a table too large to hold whole). Cells of the ``text`` columns that a
     spreadsheet would run as a formula get a leading ``'``, as in ``write_csv``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     texts = [index for index, is_text in enumerate(text) if is_text]
-    try:
+    with replacing(path, "w", encoding="utf-8", newline="") as file:
         # The same dialect as pandas' to_csv, so a table reads the same whichever way it was written.
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            writer = csv.writer(file, lineterminator=os.linesep)
-            writer.writerow(columns)
-            for row in rows:
-                if any(isinstance(row[i], str) and row[i].startswith(FORMULA_STARTS) for i in texts):
-                    row = [_neutralise(value) for value in row]
-                writer.writerow(row)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        writer = csv.writer(file, lineterminator=os.linesep)
+        writer.writerow(columns)
+        for row in rows:
+            if any(isinstance(row[i], str) and row[i].startswith(FORMULA_STARTS) for i in texts):
+                row = [_neutralise(value) for value in row]
+            writer.writerow(row)
     return path
 
 
