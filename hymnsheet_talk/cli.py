@@ -18,7 +18,7 @@ from .errors import InputError, UnknownModel
 from .evaluation import evaluate as library_evaluate, format_scores, read_gold
 from .cue_patterns import PATTERN_HELP
 from .lexicon import LABELS, load_lexicon
-from .history import compare as library_compare, trend as library_trend, update
+from .history import compare as library_compare, forget as library_forget, trend as library_trend, update
 from .manifest import check_date
 from .output import FORMATS
 from .pipeline import build_pipeline
@@ -208,6 +208,26 @@ def trend(by: str | None, every: str, out: Path) -> None:
     for sentence in change_sentences(result.table, by or "all"):
         click.echo(sentence)
     click.echo(f"Wrote {', '.join(str(path) for path in result.written)}", err=True)
+
+
+@main.command()
+@click.argument("meeting_ids", nargs=-1, required=True, metavar="MEETING_ID...")
+@OUT_OPTION
+def forget(meeting_ids: tuple[str, ...], out: Path) -> None:
+    """Remove meetings from an output folder's history, for good.
+
+    Deletes their rows from OUT/hymnsheet.sqlite (and compacts it, so nothing of them is left in
+    the file), deletes their report folders, and rewrites the CSV tables and index.html without
+    them. MEETING_ID is the meeting_id column of meetings.csv. Compare and trend pages made
+    earlier still count them: run those commands again.
+
+    \b
+    Example:
+      hymnsheet forget 2025-01-14-northgate-context-panel --out reports
+    """
+    with _library_errors():
+        folders = library_forget(out, meeting_ids)
+    click.echo(f"Removed {len(meeting_ids)} meeting(s) from {out}/ ({len(folders)} report folder(s) deleted)", err=True)
 
 
 @contextlib.contextmanager

@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import json
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ContextManager, Iterable, Iterator
@@ -251,6 +252,28 @@ def trend(out: str | Path, by: str | None = None, every: str = "quarter") -> Acr
                                         undated=int((measures["period"] == "").sum()), slug=slug)]
         _refresh_index(store, out)
     return Across(table, [out / path.name for path in written])
+
+
+def forget(out: str | Path, meeting_ids: Iterable[str]) -> list[Path]:
+    """Remove meetings from ``out``'s history: their rows in the store (which is then compacted,
+    so nothing of them is left in the file), their report folders, and their rows in the CSV
+    tables and the index, which are rewritten. Returns the folders removed. Raises
+    ``StoreError`` for an id the history does not hold (and then removes nothing)."""
+    out, ids = Path(out), list(dict.fromkeys(meeting_ids))
+    with _history(out) as store:
+        unknown = [i for i in ids if i not in store.keys()]
+        if unknown:
+            raise StoreError(f"{out} holds no meeting {', '.join(map(repr, unknown))}: see meeting_id in "
+                             f"{out / 'meetings.csv'}")
+        store.forget(ids)
+        folders = [out / i for i in ids if (out / i).is_dir()]
+        for folder in folders:
+            shutil.rmtree(folder)
+        formats = {kind for kind, file in (("csv", "meetings.csv"), ("html", "index.html")) if (out / file).is_file()}
+        with store.transaction(), staged(out) as staging:
+            write_history(store, out, staging, formats,
+                          privacy=privacy_note(store.setting("pseudonymised") == "yes", 0))
+    return folders
 
 
 def analyse_chunk(nlp: Language, work: tuple[list[Job], Settings]) -> Chunk:

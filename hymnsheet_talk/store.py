@@ -105,8 +105,22 @@ class Store:
                 "INSERT OR REPLACE INTO analysed VALUES (?, ?, ?, ?, ?, ?)",
                 [(row["meeting_id"], row["key"], row["source"], row["date"], version, now) for row in analysed],
             )
-            self._db.execute("INSERT OR REPLACE INTO settings VALUES ('generation', "
-                             "COALESCE((SELECT value FROM settings WHERE name = 'generation'), 0) + 1)")
+            self._bump_generation()
+
+    def _bump_generation(self) -> None:
+        """Count a change to the stored meetings: tables written before it are out of date."""
+        self._db.execute("INSERT OR REPLACE INTO settings VALUES ('generation', "
+                         "COALESCE((SELECT value FROM settings WHERE name = 'generation'), 0) + 1)")
+
+    def forget(self, ids: list[str]) -> None:
+        """Delete every row of the meetings ``ids``, then compact the file so that nothing of
+        them is left in it (SQLite otherwise keeps deleted rows in free pages until reused)."""
+        with self.transaction():
+            for name in [*self.table_names(), "analysed"]:
+                self._db.executemany(f'DELETE FROM "{name}" WHERE meeting_id = ?', [(i,) for i in ids])
+            self._bump_generation()
+        self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def table(self, name: str) -> pd.DataFrame:
         """A stored table (empty if there is none), meetings in date order (undated last), then by id."""

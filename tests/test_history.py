@@ -10,8 +10,10 @@ import time
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 from hymnsheet_talk import analyse, write_outputs
+from hymnsheet_talk.cli import main
 from hymnsheet_talk.history import update
 from hymnsheet_talk.store import STORE_FILE, Store, StoreError
 
@@ -194,3 +196,22 @@ def test_tables_written_from_the_history_match_tables_written_straight_from_memo
     for name in TABLES:
         assert (tmp_path / "history" / f"{name}.csv").read_bytes() == (tmp_path / "memory" / f"{name}.csv").read_bytes()
     assert "'=HYPERLINK" in (tmp_path / "history" / "turns.csv").read_text()
+
+
+def test_a_forgotten_meeting_leaves_no_trace_in_the_folder(corpus, tmp_path):
+    out = tmp_path / "out"
+    meeting(corpus, "2025-03-04_three.txt", [("Bob", "Keep away from the zebra crossing by the chip shop."),
+                                            ("Ann", "Agreed.")])
+    update([corpus], out)
+    assert b"zebra crossing" in (out / STORE_FILE).read_bytes()
+    result = CliRunner().invoke(main, ["forget", "2025-03-04-three", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert not (out / "2025-03-04-three").exists()
+    assert csv(out)["meeting_id"].tolist() == ["2025-01-07-one", "2025-02-04-two"]
+    assert "2025-03-04-three" not in (out / "index.html").read_text()
+    everything = b"".join(path.read_bytes() for path in out.rglob("*") if path.is_file())
+    assert b"zebra crossing" not in everything and b"2025-03-04-three" not in everything
+    # The next run sees the transcript as new again.
+    assert update([corpus], out).analysed == ["2025-03-04-three"]
+    result = CliRunner().invoke(main, ["forget", "no-such-meeting", "--out", str(out)])
+    assert result.exit_code == 2 and "holds no meeting 'no-such-meeting'" in result.output
