@@ -6,6 +6,7 @@ Exit codes: 0 all inputs analysed, 1 some inputs failed (the rest are still writ
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -30,6 +31,8 @@ from .writing import write_csv
 
 DEFAULT_TRANSCRIPTS = Path("transcripts")
 DEFAULT_OUT = Path("reports")
+# From this many meetings in one run, a run on one core is worth a tip about --jobs.
+MANY_MEETINGS = 20
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> set[str]:
@@ -153,6 +156,9 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, manifest: Path | None,
     if run.failures:
         summary += f"; {len(run.failures)} file(s) failed: {', '.join(e.path or '?' for e in run.failures)}"
     click.echo(summary, err=True)
+    cores = os.cpu_count() or 1
+    if jobs == 1 and cores > 1 and len(run.analysed) >= MANY_MEETINGS:
+        click.echo(f"Tip: --jobs {cores} analyses meetings on all {cores} cores of this computer.", err=True)
     if run.failures:
         raise SystemExit(1)
 

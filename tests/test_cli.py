@@ -209,3 +209,14 @@ def test_a_manifest_alone_names_the_meetings_and_its_errors_name_the_line(tmp_pa
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (f"Error: {manifest}:2: '11 Feb 2025' is not a date written YYYY-MM-DD "
                                               "(for example 2025-03-14)")
+
+
+def test_many_meetings_on_one_core_get_a_tip_about_jobs(tmp_path, monkeypatch):
+    import hymnsheet_talk.cli as cli
+
+    monkeypatch.setattr(cli, "MANY_MEETINGS", 3)
+    monkeypatch.setattr(cli.os, "cpu_count", lambda: 4)
+    result = run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "csv")
+    assert result.output.splitlines()[-1] == "Tip: --jobs 4 analyses meetings on all 4 cores of this computer."
+    result = run("analyse", str(SAMPLES), "--out", str(tmp_path / "again"), "--format", "csv", "--jobs", "2")
+    assert "Tip:" not in result.output
