@@ -51,8 +51,10 @@ def main() -> None:
     Everything runs on this computer; no transcript text is sent anywhere.
 
     \b
-    Example:
+    Examples:
       hymnsheet analyse            # transcripts/ -> reports/ (open reports/index.html)
+      hymnsheet compare --by department
+      hymnsheet trend --by partnership --every month
     """
 
 
