@@ -20,7 +20,7 @@ from .model import Meeting
 from .framing_tables import add_framing
 from .participation import agencies_table, meetings_table, speakers_table, turns_table
 from .pipeline import build_pipeline
-from .manifest import MANIFEST_FILE, find_manifests, metadata_for, read_manifest, with_metadata
+from .manifest import MANIFEST_FILE, manifest_for, metadata_for, with_metadata
 from .readers import SUFFIXES, meeting_id_for, read_transcript
 from .reflection_tables import add_answered, add_rates, invitations_table, markers_table, timeline_table
 from .roster import Roster, load_roster
@@ -189,7 +189,7 @@ def analyse(
     nlp = build_pipeline(model, lexicons)
     paths = [Path(path) for path in paths]
     sources = find_transcripts(paths)
-    listed = read_manifest(manifest) if manifest else find_manifests(path.parent for path in sources.transcripts)
+    listed = manifest_for(sources.transcripts, manifest)
     loader = MeetingLoader(roster)
     meetings: list[Meeting] = []
     metadata: dict[str, dict[str, str]] = {}

@@ -30,7 +30,7 @@ from .analysis import Analysis, MeetingLoader, build_tables, find_transcripts
 from .compare import compare_table, group_labels, measure_columns, meeting_measures
 from .errors import InputError
 from .lexicon import load_lexicon
-from .manifest import METADATA_COLUMNS, Manifest, find_manifests, metadata_for, read_manifest, with_metadata
+from .manifest import METADATA_COLUMNS, Manifest, manifest_for, metadata_for, with_metadata
 from .output import FORMATS, MEETING_FOLDER_TABLES, write_meeting_files
 from .pipeline import build_pipeline
 from .privacy import privacy_note, pseudonymise as pseudonymise_analysis
@@ -136,7 +136,7 @@ def update(
     out, lexicons, formats, redact = Path(out), tuple(lexicons), frozenset(formats), tuple(redact)
     paths = [Path(p) for p in paths]
     sources = find_transcripts(paths)
-    listed = read_manifest(manifest) if manifest else find_manifests(p.parent for p in sources.transcripts)
+    listed = manifest_for(sources.transcripts, manifest)
     transcripts = sources.transcripts if paths else listed.files()
     run = Run(out, skipped=sources.skipped)
     loader = MeetingLoader(roster)
@@ -261,7 +261,8 @@ def forget(out: str | Path, meeting_ids: Iterable[str]) -> list[Path]:
     ``StoreError`` for an id the history does not hold (and then removes nothing)."""
     out, ids = Path(out), list(dict.fromkeys(meeting_ids))
     with _history(out) as store:
-        unknown = [i for i in ids if i not in store.keys()]
+        stored = store.keys()
+        unknown = [i for i in ids if i not in stored]
         if unknown:
             raise StoreError(f"{out} holds no meeting {', '.join(map(repr, unknown))}: see meeting_id in "
                              f"{out / 'meetings.csv'}")
@@ -271,8 +272,7 @@ def forget(out: str | Path, meeting_ids: Iterable[str]) -> list[Path]:
             shutil.rmtree(folder)
         formats = {kind for kind, file in (("csv", "meetings.csv"), ("html", "index.html")) if (out / file).is_file()}
         with store.transaction(), staged(out) as staging:
-            write_history(store, out, staging, formats,
-                          privacy=privacy_note(store.setting("pseudonymised") == "yes", 0))
+            write_history(store, out, staging, formats, privacy=_stored_privacy(store))
     return folders
 
 
@@ -388,7 +388,12 @@ def _refresh_index(store: Store, out: Path) -> None:
     """The index links every compare and trend page: rewrite it when it is there to rewrite."""
     if (out / "index.html").is_file():
         with store.transaction(), staged(out) as staging:
-            write_history(store, out, staging, {"html"}, privacy=privacy_note(store.setting("pseudonymised") == "yes", 0))
+            write_history(store, out, staging, {"html"}, privacy=_stored_privacy(store))
+
+
+def _stored_privacy(store: Store) -> str:
+    """The privacy sentence for pages rewritten outside an analysis run (no redaction list known)."""
+    return privacy_note(store.setting("pseudonymised") == "yes", 0)
 
 
 def _slug(column: str) -> str:

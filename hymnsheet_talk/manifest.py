@@ -94,6 +94,11 @@ def find_manifests(folders: Iterable[Path]) -> Manifest:
     return manifest
 
 
+def manifest_for(transcripts: Iterable[Path], manifest: str | Path | None = None) -> Manifest:
+    """The manifest ``manifest`` names, or else the ``meetings.csv`` beside the ``transcripts``."""
+    return read_manifest(manifest) if manifest else find_manifests(Path(path).parent for path in transcripts)
+
+
 def metadata_for(transcript: Path, manifest: Manifest, given: dict[str, str] | None = None) -> dict[str, str]:
     """A transcript's metadata: the manifest's row, then ``given`` values (from the command line)
     on top; the date, if still empty, from the first ISO date in the file name."""
