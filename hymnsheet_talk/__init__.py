@@ -8,23 +8,16 @@ sentence's framing and reflection markers with a spaCy pipeline, and build tidy 
     result.tables["agencies"]
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("hymnsheet_talk")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
-
-from .analysis import Analysis, MeetingLoader, analyse, build_tables, find_transcripts
-from .attribution import attribute
-from .errors import InputError, UnknownModel
+from ._version import __version__
+from .errors import InputError, StoreError, UnknownModel
 from .evaluation import evaluate, read_gold
-from .lexicon import load_lexicon
-from .model import Meeting, Segment, Speaker, Turn
+from .language import build_pipeline, load_lexicon
+from .loading import MeetingLoader, find_transcripts
+from .meeting import Meeting, Segment, Speaker, Turn
 from .output import write_outputs
-from .pipeline import build_pipeline
 from .readers import parse_transcript, read_transcript
-from .roster import Roster, load_roster
+from .roster import Roster, attribute, load_roster
+from .tables import Analysis, analyse, build_tables
 
 __all__ = [
     "Analysis",
@@ -34,6 +27,7 @@ __all__ = [
     "Roster",
     "Segment",
     "Speaker",
+    "StoreError",
     "Turn",
     "UnknownModel",
     "__version__",

@@ -13,21 +13,19 @@ from typing import Iterator
 
 import click
 
-from . import __version__
-from .analysis import find_transcripts
-from .errors import InputError, UnknownModel
+from ._version import __version__
+from .atomic import write_csv
+from .errors import InputError, StoreError, UnknownModel
 from .evaluation import evaluate as library_evaluate, format_scores, read_gold
-from .cue_patterns import PATTERN_HELP
-from .lexicon import LABELS, load_lexicon
 from .history import compare as library_compare, forget as library_forget, trend as library_trend, update
+from .language import LABELS, PATTERN_HELP, build_pipeline, load_lexicon
+from .loading import find_transcripts
 from .manifest import check_date
 from .output import FORMATS
-from .pipeline import build_pipeline
 from .privacy import read_redactions
 from .readers import SUFFIXES
-from .store import StoreError
-from .trend import EVERY, change_sentences
-from .writing import write_csv
+from .report.prose import change_sentences
+from .tables.groups import EVERY
 
 DEFAULT_TRANSCRIPTS = Path("transcripts")
 DEFAULT_OUT = Path("reports")

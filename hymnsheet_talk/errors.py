@@ -1,4 +1,4 @@
-"""The exceptions the library raises about its inputs."""
+"""Every exception the library raises: about its inputs, the spaCy model asked for, and an output folder's history."""
 
 from __future__ import annotations
 
@@ -31,3 +31,7 @@ class InputError(Exception):
 
 class UnknownModel(Exception):
     """A ``--model`` name that is not an installed spaCy pipeline."""
+
+
+class StoreError(Exception):
+    """An output folder whose history cannot be used as asked."""

@@ -14,9 +14,7 @@ import pandas as pd
 from spacy.language import Language
 
 from .errors import InputError
-from .framing import FRAMINGS, MIXED
-from .reflection import MARKERS
-from .tagging import roll_up_rows, sentence_rows
+from .language import FRAMINGS, MARKERS, MIXED, roll_up_rows, sentence_rows
 
 SCORE_COLUMNS = ["label", "class", "support", "predicted", "precision", "recall", "f1", "kappa", "agreement"]
 KINDS = ("problem", "response", "")

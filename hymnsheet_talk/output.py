@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .analysis import Analysis
-from .privacy import privacy_note
-from .writing import staged, write_csv
+from .atomic import staged, write_csv
+from .report.prose import privacy_note
+from .tables import Analysis
 
 FORMATS = ("html", "md", "csv")
 # Tables about one meeting's people: written into that meeting's folder.
@@ -38,12 +38,12 @@ def _write(analysis: Analysis, out: Path, formats: set[str], include_transcript:
         written += write_tables(analysis.tables, out)
     colours = {}
     if formats & {"html", "md"}:
-        from .charts import agency_colours  # matplotlib only when reports are drawn
+        from .report.charts import agency_colours  # matplotlib only when reports are drawn
 
         colours = agency_colours(analysis.tables["agencies"]["agency"])
     written += write_meeting_files(analysis, out, formats, colours, include_transcript=include_transcript)
     if "html" in formats and len(analysis.meetings) > 1:
-        from .report import write_index
+        from .report.pages import write_index  # Jinja2 only when pages are written
 
         links = {m.meeting_id: f"{m.meeting_id}/report.html" for m in analysis.meetings}
         failures = [str(error) for error in analysis.failures]
@@ -69,7 +69,7 @@ def write_meeting_files(analysis: Analysis, out: Path, formats: set[str], colour
                     for meeting_id, tables in per_meeting.items() for name in MEETING_FOLDER_TABLES if name in tables]
     if formats & {"html", "md"}:
         # Imported here: matplotlib and Jinja2 add a third of a second to a CSV-only run.
-        from .report import write_meeting_report
+        from .report.pages import write_meeting_report
 
         note = privacy_note(analysis.pseudonymised, analysis.redacted)
         for meeting in analysis.meetings:

@@ -18,10 +18,10 @@ from typing import Iterable
 import pandas as pd
 import spacy
 
-from .analysis import Analysis
 from .errors import InputError
-from .model import Meeting, Unattributed
+from .meeting import Meeting, Unattributed
 from .roster import Roster, load_roster
+from .tables import Analysis
 
 MASK = "[name]"
 # Columns that hold one person's name (mapped to their label), per table.
@@ -136,18 +136,3 @@ def _meeting(meeting: Meeting, labels: dict[str, str], pattern) -> Meeting:
         warnings=[rename(warning) for warning in meeting.warnings],
         unattributed=[Unattributed(item.line, _mask(item.text, pattern)) for item in meeting.unattributed],
     )
-
-
-def privacy_note(pseudonymised: bool, redacted: int) -> str:
-    """What the outputs hide, in a sentence for the top of each report ("" when nothing is hidden):
-    whether speakers are pseudonymised, and how many further names were given to mask."""
-    if not pseudonymised and not redacted:
-        return ""
-    parts = []
-    if pseudonymised:
-        parts.append("Pseudonymised: speakers appear as agency labels (Police 1, Education 2…) and the "
-                     "attendees' names and roster aliases are replaced by [name] in quotes")
-    if redacted:
-        parts.append(f"{redacted} further name(s) given to mask are replaced by [name]")
-    return ("; ".join(parts) + ". Other names, such as a young person's, are hidden only if they were "
-            "listed to mask, and places, dates and details can still identify people: check before sharing.")

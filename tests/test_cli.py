@@ -7,14 +7,14 @@ import pytest
 import pandas as pd
 from click.testing import CliRunner
 
-from hymnsheet_talk.action_tables import ACTION_COLUMNS
+from hymnsheet_talk.tables.actions import ACTION_COLUMNS
 from hymnsheet_talk.cli import main
 from hymnsheet_talk.manifest import METADATA_COLUMNS
-from hymnsheet_talk.framing_tables import FRAMING_COLUMNS, SPLIT_COLUMNS
-from hymnsheet_talk.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
-from hymnsheet_talk.reflection_tables import INVITATION_COLUMNS, RATE_COLUMNS
-from hymnsheet_talk.tagging import SENTENCE_COLUMNS, TURN_LABEL_COLUMNS
-from hymnsheet_talk.turn_taking import MEETING_TURN_TAKING_COLUMNS, TRANSITION_COLUMNS, TURN_TAKING_COLUMNS
+from hymnsheet_talk.tables.framing import FRAMING_COLUMNS, SPLIT_COLUMNS
+from hymnsheet_talk.tables.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
+from hymnsheet_talk.tables.reflection import INVITATION_COLUMNS, RATE_COLUMNS
+from hymnsheet_talk.tables.tagging import SENTENCE_COLUMNS, TURN_LABEL_COLUMNS
+from hymnsheet_talk.tables.turn_taking import MEETING_TURN_TAKING_COLUMNS, TRANSITION_COLUMNS, TURN_TAKING_COLUMNS
 
 from conftest import DATA, SAMPLES
 
@@ -151,7 +151,8 @@ def test_analyse_opens_no_network_connection(tmp_path, monkeypatch):
 
 
 def test_an_interrupted_run_leaves_the_previous_outputs_untouched(tmp_path, monkeypatch):
-    from hymnsheet_talk import analyse, report, write_outputs
+    from hymnsheet_talk import analyse, write_outputs
+    from hymnsheet_talk.report import pages as report
 
     first = analyse([SAMPLES])
     write_outputs(first, tmp_path)

@@ -3,14 +3,14 @@
 import click
 
 from hymnsheet_talk.cli import main
-from hymnsheet_talk.action_tables import ACTION_COLUMNS
-from hymnsheet_talk.compare import MEETING_MEASURES
+from hymnsheet_talk.tables.actions import ACTION_COLUMNS
+from hymnsheet_talk.tables.groups import MEETING_MEASURES
 from hymnsheet_talk.manifest import METADATA_COLUMNS
-from hymnsheet_talk.framing_tables import FRAMING_COLUMNS, SPLIT_COLUMNS
-from hymnsheet_talk.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
-from hymnsheet_talk.reflection_tables import INVITATION_COLUMNS, MARKER_COLUMNS, RATE_COLUMNS, TIMELINE_COLUMNS
-from hymnsheet_talk.tagging import SENTENCE_COLUMNS
-from hymnsheet_talk.turn_taking import (
+from hymnsheet_talk.tables.framing import FRAMING_COLUMNS, SPLIT_COLUMNS
+from hymnsheet_talk.tables.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
+from hymnsheet_talk.tables.reflection import INVITATION_COLUMNS, MARKER_COLUMNS, RATE_COLUMNS, TIMELINE_COLUMNS
+from hymnsheet_talk.tables.tagging import SENTENCE_COLUMNS
+from hymnsheet_talk.tables.turn_taking import (
     MEETING_TURN_TAKING_COLUMNS, SPEAKER_TRANSITION_COLUMNS, TRANSITION_COLUMNS, TURN_TAKING_COLUMNS,
 )
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from hymnsheet_talk import analyse
-from hymnsheet_talk.summary import participation_sentences
+from hymnsheet_talk.report.prose import participation_sentences
 
 from conftest import SAMPLES
 

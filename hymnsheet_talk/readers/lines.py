@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
-from ..model import Segment, Transcript, Unattributed
+from ..meeting import Segment, Transcript, Unattributed
 
 
 def read_labelled_lines(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Segment, Transcript
+from ..meeting import Segment, Transcript
 from .labels import looks_like_name, split_label
 from .lines import read_labelled_lines
 from .timecode import clock_seconds

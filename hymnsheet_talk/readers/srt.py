@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Transcript
-from .cues import cue_transcript, iter_cues
+from ..meeting import Transcript
+from .subtitles import caption_transcript, iter_captions
 from .labels import looks_like_name, split_label
 from .plain import match_label
 
@@ -17,7 +17,7 @@ _TAG = re.compile(r"</?[^>]*>")
 
 def parse(text: str) -> Transcript:
     """Read an SRT file; a cue without a label continues the previous speaker."""
-    return cue_transcript(FORMAT, iter_cues(text), _label)
+    return caption_transcript(FORMAT, iter_captions(text), _label)
 
 
 def _label(line: str) -> list[tuple[str | None, str]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..model import Transcript
-from .cues import cue_transcript, iter_cues
+from ..meeting import Transcript
+from .subtitles import caption_transcript, iter_captions
 from .labels import split_label
 from .plain import match_label
 
@@ -20,10 +20,10 @@ _NON_CUE_BLOCKS = ("WEBVTT", "NOTE", "STYLE", "REGION")
 
 def parse(text: str) -> Transcript:
     """Read a WebVTT file; the layout is Teams when any cue carries a voice tag, else Zoom."""
-    cues = iter_cues(text, skip_block=lambda first: first.strip().split(" ")[0] in _NON_CUE_BLOCKS)
+    cues = iter_captions(text, skip_block=lambda first: first.strip().split(" ")[0] in _NON_CUE_BLOCKS)
     if _VOICE.search(text):
-        return cue_transcript(TEAMS, cues, _voices)
-    return cue_transcript(ZOOM, cues, _zoom_label)
+        return caption_transcript(TEAMS, cues, _voices)
+    return caption_transcript(ZOOM, cues, _zoom_label)
 
 
 def _voices(line: str) -> list[tuple[str | None, str]]:

@@ -1,0 +1,61 @@
+"""A tagged doc's labels as plain rows: one dict per sentence, and one set of labels for a whole text.
+
+The pipeline keeps its labels per sentence (``sentences.sentence_labels``); these are the rows the
+tables and the evaluation are built from.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .framing import NONE, roll_up
+from .reflection import MARKERS
+from .sentences import sentence_labels
+
+
+def sentence_rows(doc: Doc) -> Iterator[dict]:
+    """The labels of each sentence of a tagged doc, in order. ``words`` counts as turns do (text
+    between spaces), so a turn's sentences add up to the turn."""
+    labels = sentence_labels(doc)
+    whole = doc.text
+    for sentence in doc.sents:
+        # Slicing the doc's text is much cheaper than joining the sentence's tokens.
+        text = whole[sentence.start_char:sentence.end_char].strip()
+        if not text:
+            continue
+        found = labels.get(sentence.start, {})
+        yield {
+            "framing": found.get("hs_framing", NONE),
+            "framing_kind": found.get("hs_framing_kind", ""),
+            "framing_cues": found.get("hs_framing_cues", ""),
+            **(found.get("hs_markers") or dict.fromkeys(MARKERS, 0)),
+            "reflection_cues": found.get("hs_reflection_cues", ""),
+            "reported": int(found.get("hs_reported", False)),
+            "addressee": found.get("hs_addressee", ""),
+            "words": len(text.split()),
+            "text": text,
+            "proposal": found.get("hs_proposal", 0),
+            "action": found.get("hs_action", ""),
+            "action_cues": found.get("hs_action_cues", ""),
+        }
+
+
+def roll_up_rows(rows: list[dict]) -> dict:
+    """One set of labels for a whole text (a turn, or a row of a labelled file) from its
+    sentences': framing rolled up, a marker when any sentence has it, cues joined with " | "."""
+    framings = [row["framing"] for row in rows]
+    framing = roll_up(framings)
+    kinds = {row["framing_kind"] for row in rows if row["framing"] != NONE}
+    return {
+        "framing": framing,
+        "framing_kind": "response" if "response" in kinds else "problem" if kinds else "",
+        "framing_cues": _join(row["framing_cues"] for row in rows),
+        **{marker: int(any(row[marker] for row in rows)) for marker in MARKERS},
+        "reflection_cues": _join(row["reflection_cues"] for row in rows),
+    }
+
+
+def _join(cues: Iterable[str]) -> str:
+    return " | ".join(cue for cue in cues if cue)

@@ -1,0 +1,105 @@
+"""Reading a transcript: the layout is sniffed from the content (the file extension is only a
+hint), its reader parses the text, and the segments become a Meeting's turns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..errors import InputError
+from ..meeting import UNKNOWN_AGENCY, Meeting, Speaker, Transcript, fill_missing_ends, meeting_id_for, merge_turns
+from . import csv, otter, plain, srt, webvtt
+from .subtitles import TIMING
+from .decode import decode
+
+READERS: dict[str, Callable[[str], Transcript]] = {
+    "webvtt": webvtt.parse,
+    "srt": srt.parse,
+    "csv": csv.parse,
+    "otter": otter.parse,
+    "plain": plain.parse,
+}
+
+# Extensions a folder scan treats as transcripts.
+SUFFIXES = frozenset({".txt", ".vtt", ".srt", ".csv", ".text"})
+
+_SNIFF_LINES = 40
+
+
+def sniff(text: str, suffix: str = "") -> str:
+    """The name of the reader (a key of ``READERS``) for ``text``.
+
+    Content decides: a WEBVTT header or cue timings, a CSV header naming ``speaker`` and
+    ``text``, an Otter ``Name  0:00`` header line; otherwise plain text. ``suffix`` settles a file
+    of cue timings without a header.
+    """
+    lines = [line.strip().lstrip("\ufeff") for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
+    first = lines[0] if lines else ""
+    if first.startswith("WEBVTT"):
+        return "webvtt"
+    timings = [line for line in lines if TIMING.match(line)]
+    if timings:
+        by_suffix = {".vtt": "webvtt", ".srt": "srt"}.get(suffix.lower())
+        return by_suffix or ("srt" if "," in timings[0].split("-->")[0] else "webvtt")
+    if all(name in csv.header_columns(first) for name in csv.REQUIRED):
+        return "csv"
+    if otter.match_header(first):
+        return "otter"
+    return "plain"
+
+
+def parse_transcript(text: str, *, meeting_id: str = "meeting", source: str = "<text>", suffix: str = "",
+                     encoding: str = "utf-8") -> Meeting:
+    """Build a Meeting from transcript text already in memory (any supported layout)."""
+    transcript = READERS[sniff(text, suffix)](text)
+    if not transcript.segments:
+        raise InputError(
+            "found no speaker labels (expected lines such as 'Name: text', WebVTT voice tags, "
+            "or a CSV with speaker and text columns)"
+        )
+    turns = merge_turns(fill_missing_ends(transcript.segments))
+    speakers: dict[str, Speaker] = {}
+    for turn in turns:
+        known = speakers.get(turn.speaker)
+        if known is None or (known.agency == UNKNOWN_AGENCY and turn.agency):
+            speakers[turn.speaker] = Speaker(turn.speaker, turn.agency or UNKNOWN_AGENCY)
+    return Meeting(
+        meeting_id=meeting_id,
+        source=source,
+        format=transcript.format,
+        turns=turns,
+        speakers=list(speakers.values()),
+        unattributed=transcript.unattributed,
+        encoding=encoding,
+    )
+
+
+# A ten-hour meeting transcribed word for word is about 1 MB; far past that a file is not one
+# meeting, and reading it whole would hold it all in memory several times over.
+MAX_BYTES = 50 * 10**6
+
+
+def read_transcript(path: str | Path, meeting_id: str | None = None) -> Meeting:
+    """Read one transcript file into a Meeting (speakers as labelled; see ``attribute``).
+
+    Raises ``InputError`` naming the file, and the line where one applies.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"the file is {size / 1e6:,.0f} MB, over the {MAX_BYTES // 10**6} MB limit for one "
+                             "meeting: is it really one transcript? Split it into meetings")
+        text, encoding = decode(path.read_bytes())
+        return parse_transcript(
+            text,
+            meeting_id=meeting_id or meeting_id_for(path),
+            source=str(path),
+            suffix=path.suffix,
+            encoding=encoding,
+        )
+    except InputError as error:
+        raise error.at(path) from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error), path) from None
+

@@ -1,0 +1,38 @@
+"""Framing counts per agency and per meeting, from the sentences table.
+
+Counts are sentences; ``ecological_share`` = ecological ÷ (behaviour + ecological), empty when a
+group has no flagged sentence (METHODS section 2).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..language import BEHAVIOUR, ECOLOGICAL
+
+FRAMING_COLUMNS = ["behaviour", "ecological", "ecological_share"]
+SPLIT_COLUMNS = ["behaviour_problem", "behaviour_response", "ecological_problem", "ecological_response"]
+
+
+def framing_counts(sentences: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Behaviour and ecological sentence counts (also split into problem and response) per ``keys``."""
+    flagged = sentences[sentences["framing"].isin([BEHAVIOUR, ECOLOGICAL])]
+    labels = flagged["framing"] + "_" + flagged["framing_kind"].replace("", "problem")
+    counts = pd.crosstab([flagged[key] for key in keys], labels) if len(flagged) else pd.DataFrame()
+    counts = counts.reindex(columns=SPLIT_COLUMNS, fill_value=0)
+    counts["behaviour"] = counts["behaviour_problem"] + counts["behaviour_response"]
+    counts["ecological"] = counts["ecological_problem"] + counts["ecological_response"]
+    return counts.reset_index() if len(counts) else pd.DataFrame(columns=[*keys, *SPLIT_COLUMNS, "behaviour", "ecological"])
+
+
+def add_framing(table: pd.DataFrame, sentences: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """``table`` with ``behaviour, ecological, ecological_share`` (and the problem/response split)
+    joined on ``keys``; groups without a flagged sentence get 0, 0 and an empty share."""
+    counts = framing_counts(sentences, keys)
+    joined = table.merge(counts, on=keys, how="left")
+    count_columns = ["behaviour", "ecological", *SPLIT_COLUMNS]
+    joined[count_columns] = joined[count_columns].fillna(0).astype(int)
+    flagged = joined["behaviour"] + joined["ecological"]
+    joined["ecological_share"] = joined["ecological"] / flagged.replace(0, np.nan)
+    return joined

@@ -1,0 +1,65 @@
+"""Running the pipeline over meetings: the ``sentences`` table and each turn's labels rolled up.
+
+The only module that hands transcript text to spaCy. Sentences join their turn by
+(meeting_id, turn); nothing here reaches back into the Meeting objects afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..language import MARKERS, NAMES_KEY, roll_up_rows, sentence_rows
+from ..meeting import Meeting
+
+SENTENCE_COLUMNS = [
+    "meeting_id", "turn", "sentence", "speaker", "agency", "framing", "framing_kind", "framing_cues",
+    *MARKERS, "reflection_cues", "reported", "addressee", "words", "text", "proposal", "action", "action_cues",
+]
+TURN_LABEL_COLUMNS = ["framing", "framing_kind", "framing_cues", *MARKERS, "reflection_cues"]
+BATCH_SIZE = 256
+
+
+@dataclass
+class Tags:
+    """The pipeline's labels: ``sentences`` (one row per sentence) and ``turns`` (one per turn)."""
+
+    sentences: pd.DataFrame
+    turns: pd.DataFrame
+
+
+def tag_meetings(meetings: list[Meeting], nlp: Language) -> Tags:
+    """Label every sentence of every turn: the ``sentences`` table and each turn's roll-up."""
+    keys = [(m, t) for m in meetings for t in m.turns]
+    docs = nlp.pipe(_docs(nlp, keys), batch_size=BATCH_SIZE)
+    sentences, turns = [], []
+    for (meeting, turn), doc in zip(keys, docs):
+        rows = list(sentence_rows(doc))
+        key = {"meeting_id": meeting.meeting_id, "turn": turn.number}
+        turns.append({**key, **roll_up_rows(rows)})
+        sentences += [{**key, "sentence": number, "speaker": turn.speaker, "agency": turn.agency, **row}
+                      for number, row in enumerate(rows, start=1)]
+    integers = [*MARKERS, "reported", "words", "turn", "sentence", "proposal"]
+    sentence_table = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS).astype(dict.fromkeys(integers, int))
+    turn_table = pd.DataFrame(turns, columns=["meeting_id", "turn", *TURN_LABEL_COLUMNS])
+    return Tags(
+        sentence_table.sort_values(["meeting_id", "turn", "sentence"], ignore_index=True),
+        turn_table.astype(dict.fromkeys(["turn", *MARKERS], int)),
+    )
+
+
+def _docs(nlp: Language, keys) -> Iterator[Doc]:
+    """Docs that know who was present, so a name said to someone reads as a vocative."""
+    names: dict[str, frozenset[str]] = {}
+    for meeting, turn in keys:
+        if meeting.meeting_id not in names:
+            names[meeting.meeting_id] = frozenset(
+                part.lower() for speaker in meeting.speakers for part in speaker.name.split() if part.isalpha()
+            )
+        doc = nlp.make_doc(turn.text)
+        doc.user_data[NAMES_KEY] = names[meeting.meeting_id]
+        yield doc

@@ -1,0 +1,60 @@
+"""Charts are checked on what they draw (bars, labels, numbers), never on pixels; figures are closed."""
+
+import pandas as pd
+import pytest
+
+from hymnsheet_talk.report.charts import plot_framing, plot_marker_timeline, plot_markers, plot_transitions
+
+AGENCIES = pd.DataFrame({
+    "agency": ["Police", "Youth work", "Housing"],
+    "behaviour_problem": [2, 0, 0], "behaviour_response": [3, 0, 0],
+    "ecological_problem": [1, 4, 0], "ecological_response": [0, 2, 0],
+    "behaviour": [5, 0, 0], "ecological": [1, 6, 0],
+})
+
+
+@pytest.fixture
+def close():
+    figures = []
+    yield figures.append
+    for figure in figures:
+        figure.clear()
+
+
+def test_framing_chart_draws_behaviour_left_and_ecological_right(close):
+    ax = plot_framing(AGENCIES)
+    close(ax.figure)
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Police", "Youth work"]  # Housing flagged nothing
+    widths = [round(bar.get_width()) for bar in ax.patches]
+    # Four series of two agencies: behaviour problem and response drawn leftwards, ecological rightwards.
+    assert widths == [-2, 0, -3, 0, 1, 4, 0, 2]
+
+
+def test_markers_chart_writes_each_rate(close):
+    markers = pd.DataFrame({
+        "agency": ["Police", "Police", "Education", "Education", "(all)"],
+        "marker": ["uncertainty", "open_question", "uncertainty", "open_question", "uncertainty"],
+        "per_1k": [4.0, 0.0, 12.4, 3.0, 7.0],
+    })
+    ax = plot_markers(markers)
+    close(ax.figure)
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Education", "Police"]
+    assert [text.get_text() for text in ax.texts] == ["12", "3", "4", "0"]
+
+
+def test_timeline_chart_stacks_markers_per_part(close):
+    timeline = pd.DataFrame({"part": [1, 2], "unit": ["tenth", "tenth"], "start": [0, 10],
+                             "uncertainty": [1, 0], "open_question": [2, 1]})
+    ax = plot_marker_timeline(timeline, markers=["uncertainty", "open_question"])
+    close(ax.figure)
+    assert [bar.get_height() for bar in ax.patches] == [1, 0, 2, 1]
+    assert [label.get_text() for label in ax.get_xticklabels()] == ["0%", "10%"]
+
+
+def test_transitions_chart_is_a_square_grid_of_counts(close):
+    transitions = pd.DataFrame({"from_agency": ["Police", "Education", "Police"],
+                                "to_agency": ["Education", "Police", "Police"], "count": [3, 2, 1]})
+    ax = plot_transitions(transitions)
+    close(ax.figure)
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Education", "Police"]
+    assert [text.get_text() for text in ax.texts] == ["0", "2", "3", "1"]
