@@ -1,6 +1,9 @@
 from pathlib import Path
 
+import pandas as pd
 import pytest
+
+from hymnsheet_talk.tables.groups import meeting_measures
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -10,3 +13,33 @@ SAMPLES = ROOT / "transcripts"
 @pytest.fixture
 def data() -> Path:
     return DATA
+
+
+def write_meeting(folder: Path, name: str, lines: list[tuple[str, str]]) -> Path:
+    """A plain transcript of ``(speaker, text)`` lines."""
+    path = folder / name
+    path.write_text("\n".join(f"{speaker}: {text}" for speaker, text in lines) + "\n", encoding="utf-8")
+    return path
+
+
+# Five meetings with their measures worked out by hand: compare, trend and their charts use them.
+MEETINGS = pd.DataFrame({
+    "meeting_id": ["m1", "m2", "m3", "m4", "m5"],
+    "date": ["2025-01-10", "2025-02-20", "2025-04-02", "2025-01-15", ""],
+    "department": ["North", "North", "North", "South", None],
+    "words": [1000, 2000, 3000, 500, 700],
+    "gini": [0.2, 0.4, 0.6, 0.5, 0.1],
+    "ecological_share": [0.5, float("nan"), 1.0, 0.25, 0.0],
+    "open_question_per_1k": [2.0, 4.0, 6.0, 1.0, 3.0],
+})
+AGENCIES = pd.DataFrame({
+    "meeting_id": ["m1", "m1", "m2", "m3", "m4", "m5"],
+    "agency": ["Police", "Children's social care", "Police", "Children's social care", "Police", "Police"],
+    "word_share": [0.6, 0.4, 1.0, 1.0, 1.0, 1.0],
+})
+
+
+@pytest.fixture
+def measures():
+    """One row per built meeting: its measures and each agency's share of its words."""
+    return meeting_measures(MEETINGS, AGENCIES)

@@ -1,6 +1,5 @@
 """Framing rules: one named example per pitfall with its near-miss, and every hard case in the gold set."""
 
-import pandas as pd
 import pytest
 
 from hymnsheet_talk.evaluation import evaluate, read_gold
@@ -141,4 +140,4 @@ def test_framing_scores_stay_at_or_above_the_target(gold_scores):
 
 def test_every_gold_row_gets_a_label(gold_scores):
     assert gold_scores.rows["tool_framing"].isin(["behaviour", "ecological", "none", "mixed"]).all()
-    assert isinstance(gold_scores.rows, pd.DataFrame) and len(gold_scores.rows) == len(GOLD)
+    assert len(gold_scores.rows) == len(GOLD)

@@ -34,4 +34,6 @@ def test_any_text_is_read_or_refused_with_an_input_error(text, suffix):
     except InputError as error:
         assert str(error)  # a reason a person can read
     else:
-        assert meeting.words >= 0 and all(turn.speaker for turn in meeting.turns)
+        # Nothing is invented: the words read (to speakers or unattributed) are at most those written.
+        read = meeting.words + sum(item.words for item in meeting.unattributed)
+        assert read <= len(text.split()) and all(turn.speaker.strip() for turn in meeting.turns)

@@ -3,10 +3,7 @@
 import pytest
 
 from hymnsheet_talk import InputError, parse_transcript, read_transcript
-from hymnsheet_talk.meeting import meeting_id_for
 from hymnsheet_talk.readers import sniff
-from hymnsheet_talk.readers.labels import looks_like_name, split_label
-from hymnsheet_talk.readers.timecode import clock_seconds
 
 from conftest import DATA
 
@@ -101,35 +98,6 @@ def test_header_less_cue_file_takes_its_extension_as_the_hint():
     assert sniff("1\n00:00:01.000 --> 00:00:02.000\nA: hi\n", ".srt") == "srt"
 
 
-@pytest.mark.parametrize(
-    "label, name",
-    [
-        ("Karen Doyle", True), ("Doyle, Karen", True), ("Priya Shah (She/Her)", True), ("Jane Doe [NA]", True),
-        ("Ruth van der Berg", True), ("Speaker 2", True), ("Unknown Speaker", True), ("DS Tom Okafor", True),
-        ("Note", False), ("At 9", False), ("Action for community safety", False), ("so the plan is", False),
-        ("The thing is", False), ("We meet at 9", False),
-    ],
-)
-def test_what_counts_as_a_speaker_label(label, name):
-    assert looks_like_name(label) is name
-
-
-def test_split_label_keeps_agencies_and_drops_pronouns_and_tags():
-    assert split_label("Priya Shah (She/Her)") == ("Priya Shah", None)
-    assert split_label("Jane Doe [NA]") == ("Jane Doe", None)
-    assert split_label("Tom Okafor (Police)") == ("Tom Okafor", "Police")
-    assert split_label("Ann Lee (Guest)") == ("Ann Lee", None)
-
-
-def test_clock_values():
-    assert clock_seconds("01:02:03.5") == 3723.5
-    assert clock_seconds("2:05") == 125
-    assert clock_seconds("00:00:04,250") == 4.25
-    assert clock_seconds("12.5") == 12.5
-    with pytest.raises(ValueError):
-        clock_seconds("soon")
-
-
 def test_prose_without_labels_is_an_input_error_naming_the_file(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("We talked about the park for a while.\nThen we went home.\n")
@@ -149,12 +117,6 @@ def test_windows_text_is_read_with_its_encoding(tmp_path):
     meeting = read_transcript(path)
     assert meeting.encoding == "cp1252"
     assert [t.text for t in meeting.turns] == ["It cost £40 – “too much”.", "Café’s shut."]
-
-
-def test_meeting_ids_are_folder_safe():
-    assert meeting_id_for("Panel 14 März / 2025.txt") == "2025"
-    assert meeting_id_for("../../Panel 14 März.txt") == "panel-14-marz"
-    assert meeting_id_for("***.txt") == "meeting"
 
 
 @pytest.mark.parametrize(

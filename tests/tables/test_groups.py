@@ -2,35 +2,12 @@
 
 import math
 
-import pandas as pd
 import pytest
-from click.testing import CliRunner
 
-from hymnsheet_talk.cli import main
-from hymnsheet_talk.tables.groups import bootstrap_interval, compare_table, meeting_measures
-from hymnsheet_talk.history import update
 from hymnsheet_talk.report.prose import change_sentences
-from hymnsheet_talk.tables.groups import periods, trend_table
+from hymnsheet_talk.tables.groups import bootstrap_interval, compare_table, periods, trend_table
 
-MEETINGS = pd.DataFrame({
-    "meeting_id": ["m1", "m2", "m3", "m4", "m5"],
-    "date": ["2025-01-10", "2025-02-20", "2025-04-02", "2025-01-15", ""],
-    "department": ["North", "North", "North", "South", None],
-    "words": [1000, 2000, 3000, 500, 700],
-    "gini": [0.2, 0.4, 0.6, 0.5, 0.1],
-    "ecological_share": [0.5, float("nan"), 1.0, 0.25, 0.0],
-    "open_question_per_1k": [2.0, 4.0, 6.0, 1.0, 3.0],
-})
-AGENCIES = pd.DataFrame({
-    "meeting_id": ["m1", "m1", "m2", "m3", "m4", "m5"],
-    "agency": ["Police", "Children's social care", "Police", "Children's social care", "Police", "Police"],
-    "word_share": [0.6, 0.4, 1.0, 1.0, 1.0, 1.0],
-})
-
-
-@pytest.fixture
-def measures():
-    return meeting_measures(MEETINGS, AGENCIES)
+from conftest import MEETINGS
 
 
 def test_agency_shares_are_columns_and_absence_counts_as_none(measures):
@@ -79,51 +56,3 @@ def test_trend_means_per_period_and_the_change_in_words(measures):
     ]
 
 
-def test_compare_and_trend_commands_write_their_tables_and_pages(tmp_path):
-    folder, out = tmp_path / "in", tmp_path / "out"
-    folder.mkdir()
-    for number, (date, department) in enumerate([("2025-01-07", "North"), ("2025-02-04", "North"),
-                                                 ("2025-04-01", "North"), ("2025-01-14", "South")]):
-        (folder / f"m{number}.txt").write_text("Ann (Police): The park has no lighting.\n"
-                                               "Bob (Education): I'm not sure why.\n", encoding="utf-8")
-        manifest = (folder / "meetings.csv")
-        manifest.write_text((manifest.read_text() if number else "file,date,department\n")
-                            + f"m{number}.txt,{date},{department}\n", encoding="utf-8")
-    update([folder], out)
-    runner = CliRunner()
-    result = runner.invoke(main, ["compare", "--by", "department", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    table = pd.read_csv(out / "compare-department.csv")
-    assert table[["department", "meetings", "words", "too_small"]].values.tolist() == [
-        ["North", 3, 27, False], ["South", 1, 9, True]]
-    assert "Meetings compared by department" in (out / "compare-department.html").read_text()
-    result = runner.invoke(main, ["trend", "--by", "department", "--every", "month", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    trend = pd.read_csv(out / "trend-department.csv")
-    assert trend[["department", "period", "meetings"]].values.tolist() == [
-        ["North", "2025-01", 1], ["North", "2025-02", 1], ["North", "2025-04", 1], ["South", "2025-01", 1]]
-    assert result.output.splitlines()[0].startswith("North, from 2025-01 (1 meeting) to 2025-04 (1 meeting): ")
-    index = (out / "index.html").read_text()
-    assert 'href="compare-department.html"' in index and 'href="trend-department.html"' in index
-    result = runner.invoke(main, ["compare", "--by", "region", "--out", str(out)])
-    assert result.exit_code == 2 and "no column 'region' in the meetings; metadata columns: title, date" in result.output
-    result = runner.invoke(main, ["trend", "--out", str(tmp_path / "empty")])
-    assert result.exit_code == 2 and "holds no analysed meetings" in result.output
-
-
-def test_the_compare_chart_has_a_panel_per_measure_and_hollow_dots_for_small_groups(measures):
-    from hymnsheet_talk.report.group_charts import plot_compare, plot_trend
-
-    table = compare_table(measures, "department")
-    figure = plot_compare(table, by="department", measures=["gini", "word_share_police"])
-    axes = [ax for ax in figure.axes if ax.get_visible()]
-    assert [ax.get_title(loc="left") for ax in axes] == ["Participation Gini", "Police: share of words"]
-    dots = [line for line in axes[0].lines if line.get_marker() == "o"]
-    # Rows top to bottom: (not given), North, South; only North has three meetings.
-    assert [line.get_markerfacecolor() for line in dots] == ["white", "#0072B2", "white"]
-    assert [line.get_xdata()[0] for line in dots] == pytest.approx([0.1, 0.4, 0.5])
-    dated = measures.assign(period=periods(measures["date"], "quarter"))
-    trend = trend_table(measures, "department", "quarter")
-    figure = plot_trend(dated, trend, by="department", columns=["gini"])
-    means = [line for line in figure.axes[0].lines if line.get_linestyle() == "-"]
-    assert [list(line.get_ydata()) for line in means] == [pytest.approx([0.3, 0.6]), pytest.approx([0.5])]
