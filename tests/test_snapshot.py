@@ -3,8 +3,8 @@
 A change to what the tool writes must be deliberate: when it is, refresh the snapshot with
 ``HYMNSHEET_UPDATE_SNAPSHOT=1 python -m pytest tests/test_snapshot.py`` and read the diff.
 
-Text outputs (CSV, Markdown, HTML) are compared byte for byte, except the version string and the
-chart images inside the HTML, which are compared as the SHA-256 of each PNG. PNG bytes depend on
+Text outputs (CSV, Markdown, HTML) are compared byte for byte, except the version string in the
+reports and the chart images inside the HTML, which are compared as the SHA-256 of each PNG. PNG bytes depend on
 matplotlib's version and its fonts, so the PNG hashes are compared only under the matplotlib
 version the snapshot was taken with. The SQLite history holds timestamps and is not compared.
 """
@@ -43,7 +43,7 @@ def _outputs(out: Path) -> dict[str, bytes]:
 
 
 def _normalised(name: str, data: bytes) -> bytes:
-    if not name.endswith(".html"):
+    if not name.endswith((".html", ".md")):
         return data
     text = data.decode("utf-8").replace(f"hymnsheet_talk {__version__}", "hymnsheet_talk VERSION")
     return DATA_URI.sub(lambda m: "png-sha256:" + hashlib.sha256(base64.b64decode(m.group(1))).hexdigest(),

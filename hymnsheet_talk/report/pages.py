@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import io
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +29,8 @@ from .charts import (
 )
 from .evidence import quiet_stretch, quotes
 from .group_charts import measure_name, plot_compare, plot_trend
-from .prose import HEADLINE_MEASURES, participation_sentences, percent
+from . import prose
+from .prose import HEADLINE_MEASURES, participation_sentences
 
 
 # Below this many flagged sentences a share is too shaky to print: the report gives counts.
@@ -57,15 +57,9 @@ def meeting_charts(tables: dict[str, pd.DataFrame], colours: dict[str, str]) -> 
     agencies, speakers, turns = tables["agencies"], tables["speakers"], tables["turns"]
     with chart_style():
         return [
-            Chart("agency-shares.png", _png(plot_agency_shares(agencies, colours=colours).figure),
-                  "Bar chart of each agency's share of words beside its share of attendees",
-                  "Agencies whose solid bar is longer than the hatched one were heard more than their numbers."),
-            Chart("speaker-words.png", _png(plot_speaker_words(speakers, colours=colours).figure),
-                  "Bar chart of words spoken by each attendee",
-                  "Everyone present, including those who did not speak."),
-            Chart("timeline.png", _png(plot_timeline(turns, speakers, colours=colours).figure),
-                  "Timeline of turns by speaker",
-                  "Each bar is a turn; rows are attendees grouped by agency."),
+            _chart("agency-shares", plot_agency_shares(agencies, colours=colours).figure),
+            _chart("speaker-words", plot_speaker_words(speakers, colours=colours).figure),
+            _chart("timeline", plot_timeline(turns, speakers, colours=colours).figure),
         ]
 
 
@@ -75,34 +69,18 @@ def section_charts(tables: dict[str, pd.DataFrame]) -> dict[str, Chart]:
     charts = {}
     with chart_style():
         if (tables["agencies"]["behaviour"] + tables["agencies"]["ecological"]).sum():
-            charts["framing"] = Chart(
-                "framing.png", _png(plot_framing(tables["agencies"]).figure),
-                "Bar chart of behaviour-based and ecological sentences per agency, split into problem and response",
-                "Left of the line: sentences framing the young person's behaviour; right: sentences about "
-                "the places, groups and conditions around them. Darker shades propose or report an action.")
+            charts["framing"] = _chart("framing", plot_framing(tables["agencies"]).figure)
         if "markers" in tables and tables["markers"]["sentences"].sum():
-            charts["markers"] = Chart(
-                "markers.png", _png(plot_markers(tables["markers"]).figure),
-                "Grid of reflection markers per 1,000 words for each agency",
-                "How often each agency's talk carried each marker, per 1,000 of its words.")
+            charts["markers"] = _chart("markers", plot_markers(tables["markers"]).figure)
         if "transitions" in tables and len(tables["transitions"]):
-            charts["transitions"] = Chart(
-                "transitions.png", _png(plot_transitions(tables["transitions"]).figure),
-                "Grid of how often each agency spoke straight after each other agency",
-                "Read across: after this agency spoke, who came next, and how often.")
+            charts["transitions"] = _chart("transitions", plot_transitions(tables["transitions"]).figure)
         if "actions" in tables and len(tables["actions"]):
             mix = framing_mix(tables["sentences"], tables["actions"])
             if (mix[["behaviour", "ecological"]].sum(axis=1) > 0).all():
-                charts["action_framing"] = Chart(
-                    "action-framing.png", _png(plot_action_framing(mix).figure),
-                    "Bars comparing behaviour-based and ecological framing in the discussion and in the agreed actions",
-                    "Does the plan carry the framing of the talk? Each bar is the flagged sentences of that part.")
+                charts["action_framing"] = _chart("action-framing", plot_action_framing(mix).figure)
         if "reflection_timeline" in tables and len(tables["reflection_timeline"]):
-            charts["timeline"] = Chart(
-                "reflection-timeline.png",
-                _png(plot_marker_timeline(tables["reflection_timeline"], markers=MARKERS).figure),
-                "Stacked bars of reflection markers in each part of the meeting",
-                "Where in the meeting people asked, wondered, reasoned and challenged.")
+            charts["timeline"] = _chart("reflection-timeline",
+                                        plot_marker_timeline(tables["reflection_timeline"], markers=MARKERS).figure)
     return charts
 
 
@@ -172,8 +150,7 @@ def write_compare_page(table: pd.DataFrame, path: Path, *, by: str, measures: li
     """Write ``compare-<slug>.html``: the groups' means and intervals as a chart and a table."""
     with chart_style():
         chart = Chart(f"compare-{slug}.png", _png(plot_compare(table, by=by, measures=measures)),
-                      f"Dot-and-interval charts of each {by}'s mean for every measure",
-                      "Dots are group means; lines are 95% intervals; grey hollow dots are groups too small to compare.")
+                      *prose.compare_chart_text(by))
     groups = table.to_dict("records")
     html = _environment("html").get_template("compare.html.j2").render(
         by=by, slug=slug, groups=groups, measures=measures, names={c: measure_name(c) for c in measures},
@@ -188,24 +165,13 @@ def write_trend_page(trend: pd.DataFrame, measures: pd.DataFrame, path: Path, *,
     ``measures`` has one row per dated meeting, with its ``period``."""
     with chart_style():
         chart = Chart(f"trend-{slug}.png", _png(plot_trend(measures, trend, by=by, columns=columns)),
-                      f"Line charts of each measure per {every}, one line per {by}",
-                      "Each dot is a meeting; each line joins a group's means per period.")
+                      *prose.trend_chart_text(by, every))
     html = _environment("html").get_template("trend.html.j2").render(
         by=by, slug=slug, every=every, rows=trend.to_dict("records"), measures=columns,
         names={c: measure_name(c) for c in columns}, meetings=int(trend["meetings"].sum()), undated=undated,
         headline=[c for c in HEADLINE_MEASURES if c in columns],
         chart=chart, sentences=sentences, version=__version__)
     return write_text(path, html)
-
-
-def _measure(value, column: str) -> str:
-    """A measure's value as the tables print it: shares as percentages, the Gini to two places,
-    rates to one."""
-    if _missing(value):
-        return "–"
-    if "share" in column:
-        return percent(value)
-    return f"{value:.2f}" if column == "gini" else f"{value:.1f}"
 
 
 @lru_cache(maxsize=None)
@@ -216,10 +182,11 @@ def _environment(kind: str) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    environment.filters["pct"] = lambda share: "–" if _missing(share) else percent(share)
-    environment.filters["dec"] = lambda value, places=2: "–" if _missing(value) else f"{value:,.{places}f}"
+    environment.filters["pct"] = prose.pct
+    environment.filters["dec"] = prose.dec
     environment.filters["md"] = _markdown_text
-    environment.filters["measure"] = _measure
+    environment.filters["measure"] = prose.measure_value
+    environment.globals["prose"] = prose
     return environment
 
 
@@ -235,11 +202,13 @@ def _markdown_text(value) -> str:
     return text
 
 
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+def _chart(name: str, figure: Figure) -> Chart:
+    """A drawn chart as a PNG named after it, with its alt text and caption from ``prose``."""
+    alt, caption = prose.CHARTS[name]
+    return Chart(f"{name}.png", _png(figure), alt, caption)

@@ -1,5 +1,10 @@
 """Every sentence the reports and pages say, in plain words: the headline sentences a chair reads
-first, the change over time, and what the outputs hide. Both report templates print these."""
+first, the notes that explain each section, the change over time and what the outputs hide.
+
+The HTML and Markdown templates print these, so the two reports say the same things. A sentence
+that needs emphasis comes as pieces, ``(text, style)`` with style ``""``, ``"strong"`` or ``"code"``;
+each template renders the styles its own way.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +18,40 @@ from ..meeting import UNKNOWN_AGENCY
 EVENNESS = ((0.3, "fairly even"), (0.5, "somewhat uneven"), (0.7, "uneven"), (math.inf, "dominated by a few voices"))
 
 
+Piece = tuple[str, str]
+MISSING = "–"
+
+
+def missing(value) -> bool:
+    """No value to print: None or NaN."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def percent(share: float) -> str:
     """A share 0–1 as a whole percentage, keeping small non-zero shares visible ("<1%")."""
     if share > 0 and share < 0.005:
         return "<1%"
     return f"{share:.0%}"
+
+
+def pct(share) -> str:
+    """``percent``, or a dash when there is no share."""
+    return MISSING if missing(share) else percent(share)
+
+
+def dec(value, places: int = 2) -> str:
+    """A number to ``places`` decimals with thousands separators, or a dash when there is none."""
+    return MISSING if missing(value) else f"{value:,.{places}f}"
+
+
+def measure_value(value, column: str) -> str:
+    """A measure's value as the compare and trend tables print it: shares as percentages, the Gini
+    to two places, rates to one."""
+    if missing(value):
+        return MISSING
+    if "share" in column:
+        return percent(value)
+    return f"{value:.2f}" if column == "gini" else f"{value:.1f}"
 
 
 def evenness(gini: float) -> str:
@@ -140,3 +174,124 @@ def privacy_note(pseudonymised: bool, redacted: int) -> str:
         parts.append(f"{redacted} further name(s) given to mask are replaced by [name]")
     return ("; ".join(parts) + ". Other names, such as a young person's, are hidden only if they were "
             "listed to mask, and places, dates and details can still identify people: check before sharing.")
+
+
+# The meeting report, section by section. ``meeting`` is the meeting's row of the meetings table.
+CHARTS = {
+    "agency-shares": ("Bar chart of each agency's share of words beside its share of attendees",
+                      "Agencies whose solid bar is longer than the hatched one were heard more than their numbers."),
+    "speaker-words": ("Bar chart of words spoken by each attendee", "Everyone present, including those who did not speak."),
+    "timeline": ("Timeline of turns by speaker", "Each bar is a turn; rows are attendees grouped by agency."),
+    "framing": ("Bar chart of behaviour-based and ecological sentences per agency, split into problem and response",
+                "Left of the line: sentences framing the young person's behaviour; right: sentences about the places, "
+                "groups and conditions around them. Darker shades propose or report an action."),
+    "markers": ("Grid of reflection markers per 1,000 words for each agency",
+                "How often each agency's talk carried each marker, per 1,000 of its words."),
+    "transitions": ("Grid of how often each agency spoke straight after each other agency",
+                    "Read across: after this agency spoke, who came next, and how often."),
+    "action-framing": ("Bars comparing behaviour-based and ecological framing in the discussion and in the agreed actions",
+                       "Does the plan carry the framing of the talk? Each bar is the flagged sentences of that part."),
+    "reflection-timeline": ("Stacked bars of reflection markers in each part of the meeting",
+                            "Where in the meeting people asked, wondered, reasoned and challenged."),
+}
+
+
+def compare_chart_text(by: str) -> tuple[str, str]:
+    """The compare chart's alt text and caption."""
+    return (f"Dot-and-interval charts of each {by}'s mean for every measure",
+            "Dots are group means; lines are 95% intervals; grey hollow dots are groups too small to compare.")
+
+
+def trend_chart_text(by: str, every: str) -> tuple[str, str]:
+    """The trend chart's alt text and caption."""
+    return (f"Line charts of each measure per {every}, one line per {by}",
+            "Each dot is a meeting; each line joins a group's means per period.")
+
+
+FRAMING_NAMES = {"behaviour": "behaviour-based", "ecological": "ecological"}
+VOICE_RATIO_NOTE = ("Voice ratio is an agency's share of the words divided by its share of the people present: above "
+                    "1 it was heard more than its numbers, below 1 less.")
+FRAMING_INTRO: list[Piece] = [
+    ("Behaviour-based", "strong"),
+    (" talk explains harm by the young person's choices, attitude or conduct, and answers it by changing them: "
+     "courses, contracts, warnings, sanctions. ", ""),
+    ("Ecological", "strong"),
+    (" talk explains harm by the places, groups and conditions around them (the unlit underpass, the adults waiting "
+     "outside, the closed youth club) and answers it by changing those. Each sentence is flagged from the words in "
+     "it, never from who said it; the marked words below are the ones that decided.", ""),
+]
+ACTIONS_NOTE = ('Found from the words ("Action for…", "Jo will…", "I\'ll…", a request answered with yes): a pointer '
+                'to check against the minutes, not a record. "Proposed by" is the agency of an earlier proposal that '
+                'shares several words with the action.')
+NO_ACTIONS = "No agreed actions were found in the transcript."
+INTERRUPTIONS_NOTE = ('An interruption is a turn that starts before the previous one ends (not a short "yeah" or '
+                      '"mm") and stops that speaker, or that follows a line the transcript marks as cut off (—, '
+                      '[interrupted]). How transcripts mark this varies: read the counts as a prompt to look.')
+TRANSCRIPT_NOTE: list[Piece] = [("Included on request (", ""), ("--include-transcript", "code"),
+                                 ("): handle this report as you would the transcript itself.", "")]
+ALL_ATTRIBUTED = "Every line was given to a speaker and every speaker has an agency."
+
+
+def footer(version: str) -> str:
+    return (f"Made by hymnsheet_talk {version} on this computer; nothing was sent anywhere. Figures describe how "
+            "the meeting talked, not the worth of anyone in it.")
+
+
+def source_line(meeting: pd.Series, roster: str | None) -> str:
+    """Where the meeting was read from."""
+    line = f"From {meeting['source']} ({meeting['format']}, {meeting['encoding']})"
+    return line + (f"; roster {roster}" if roster else "") + "."
+
+
+def evenness_note(meeting: pd.Series) -> str:
+    return (f"Evenness: Gini {dec(meeting['gini'])} (0 = everyone present spoke equally, 1 = one person did all the "
+            f"talking; silent attendees count) and normalised entropy {dec(meeting['entropy'])} (1 = perfectly even).")
+
+
+def framing_share(behaviour: int, ecological: int, share: float, min_flagged: int) -> str:
+    """A group's ecological share, or its count of flagged sentences when there are too few for a share."""
+    flagged = behaviour + ecological
+    return pct(share) if flagged >= min_flagged else f"{flagged} flagged"
+
+
+def framing_count(meeting: pd.Series, min_flagged: int) -> list[Piece]:
+    counts = f"{meeting['behaviour']} sentence(s) were behaviour-based and {meeting['ecological']} ecological"
+    if meeting["behaviour"] + meeting["ecological"] < min_flagged:
+        return [(counts + " (too few to give a share).", "")]
+    return [(counts + ": an ecological share of ", ""), (pct(meeting["ecological_share"]), "strong"), (".", "")]
+
+
+def share_note(min_flagged: int) -> str:
+    return f"A share is given only where an agency has at least {min_flagged} flagged sentences; below that, the count."
+
+
+def marker_line(marker: str, meaning: str, rate) -> list[Piece]:
+    return [(marker.replace("_", " "), "strong"), (f": {meaning}; {dec(rate, 1)} per 1,000 words.", "")]
+
+
+def spread_sentence(meeting: pd.Series) -> str:
+    sentence = (f"Reflective moves were spread across agencies with an evenness of {dec(meeting['reflection_spread'])} "
+                "(1 = every agency that spoke contributed equally)")
+    if not missing(meeting["questions_answered"]):
+        sentence += f"; {pct(meeting['questions_answered'])} of open questions were answered by someone else"
+    return sentence + "."
+
+
+def quiet_sentence(quiet) -> str:
+    return (f"From turn {quiet.first_turn} to turn {quiet.last_turn} ({quiet.turns} turns, {pct(quiet.share)} of the "
+            "words) nobody asked an open question or admitted not knowing.")
+
+
+def influence_sentence(meeting: pd.Series) -> str:
+    sentence = ""
+    if not missing(meeting["chair_brokerage"]):
+        sentence = f"{pct(meeting['chair_brokerage'])} of the changes of speaker went to or from the chair; "
+    sentence += (f"{pct(meeting['direct_exchange_share'])} were direct exchanges between people from different "
+                 f"agencies. {meeting['interruptions']} interruption(s) were found")
+    if meeting["long_turn_share"] > 0:
+        sentence += f", and {pct(meeting['long_turn_share'])} of the meeting was held in long turns"
+    return sentence + "."
+
+
+def unattributed_sentence(line: int, words: int, excerpt: str) -> str:
+    return f"Line {line} could not be given to a speaker ({words} words): “{excerpt}”"
