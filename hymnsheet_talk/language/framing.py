@@ -1,6 +1,6 @@
 """The framing component: is a sentence behaviour-based, ecological or neither, and problem or response?
 
-It decides by what is meant to change, read from the lexicon cues (METHODS section 2), never
+It decides by what is meant to change, read from the lexicon cues (docs/methods.md §2), never
 from who is speaking. The rules, in order:
 
 1. A cue inside a longer one is dropped ("exclusion" inside "exclusion policy").

@@ -4,7 +4,7 @@ A lexicon is a JSON Lines file, one cue per line (``#`` lines and blank lines ar
 
     {"id": "choice.chose_to", "label": "behaviour", "kind": "problem", "pattern": "chose|chooses|choosing to"}
 
-``pattern`` is a phrase in a small word syntax (``cue_patterns.PATTERN_HELP``) or, for anything
+``pattern`` is a phrase in a small word syntax (``patterns.PATTERN_HELP``) or, for anything
 that syntax cannot say, a spaCy Matcher token pattern (a list of token dicts). Words are matched on
 spaCy's ``NORM``: lower case, with "n't" read as "not" and "'m" as "am", so ``do not`` also
 finds "don't". The shipped lexicons live in ``lexicons/``; a user's file adds cues, and a cue

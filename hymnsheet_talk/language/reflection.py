@@ -1,4 +1,4 @@
-"""The reflection component: signs of space to think together, sentence by sentence (METHODS section 3).
+"""The reflection component: signs of space to think together, sentence by sentence (docs/methods.md §3).
 
 Lexicon cues carry most of the work; a little grammar sits on top:
 

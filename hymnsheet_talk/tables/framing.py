@@ -1,7 +1,7 @@
 """Framing counts per agency and per meeting, from the sentences table.
 
 Counts are sentences; ``ecological_share`` = ecological ÷ (behaviour + ecological), empty when a
-group has no flagged sentence (METHODS section 2).
+group has no flagged sentence (docs/methods.md §2).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Participation tables: who spoke, how much and for how long, per speaker, agency and meeting.
 
-Formulas follow METHODS section 4: shares are fractions of the meeting's words; the Gini
+Formulas follow docs/methods.md §4: shares are fractions of the meeting's words; the Gini
 coefficient and normalised entropy run over every attendee, silent ones included.
 """
 

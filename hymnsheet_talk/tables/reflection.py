@@ -1,4 +1,4 @@
-"""Reflection measures from the sentences table (METHODS section 3).
+"""Reflection measures from the sentences table (docs/methods.md §3).
 
 A marker's count is the number of sentences carrying it; its rate is per 1,000 spoken words;
 its turn share is the share of turns with at least one. Reflective moves are every marker but

@@ -1,4 +1,4 @@
-"""Turn-taking: who speaks after whom, who interrupts whom, who holds the floor (METHODS section 4).
+"""Turn-taking: who speaks after whom, who interrupts whom, who holds the floor (docs/methods.md §4).
 
 Everything here reads the turns table (consecutive segments of one speaker already merged), so a
 transition is simply one turn following another.

@@ -26,7 +26,7 @@ def first(nlp, text):
 
 def test_the_parser_splits_sentences_and_the_rules_still_run(nlp):
     assert "parser" in nlp.pipe_names and nlp.pipe_names[-4:] == [
-        "hymnsheet_cues", "hymnsheet_framing", "hymnsheet_decisions", "hymnsheet_reflection"]
+        "hymnsheet_cues", "hymnsheet_framing", "hymnsheet_actions", "hymnsheet_reflection"]
     assert first(nlp, "The underpass has no lighting.")["framing"] == "ecological"
 
 
