@@ -138,3 +138,13 @@ def test_the_language_layer_uses_no_pandas_and_the_tables_no_matplotlib():
             assert "pandas" not in imported, name
         if _unit(name) != "report":
             assert "matplotlib" not in imported, name
+
+
+def test_the_public_api_keeps_its_names():
+    import hymnsheet_talk
+
+    names = {"analyse", "Analysis", "Meeting", "read_transcript", "load_roster", "build_pipeline", "build_tables",
+             "write_outputs", "evaluate", "load_lexicon", "InputError", "MeetingLoader", "Roster", "Segment",
+             "Speaker", "Turn", "UnknownModel", "attribute", "find_transcripts", "parse_transcript", "read_gold"}
+    assert names <= set(hymnsheet_talk.__all__)
+    assert all(getattr(hymnsheet_talk, name) for name in names)
