@@ -16,9 +16,10 @@ import click
 from ._version import __version__
 from .atomic import write_csv
 from .errors import InputError, StoreError, UnknownModel
-from .evaluation import evaluate as library_evaluate, format_scores, read_gold
+from .evaluation import family_scores, format_scores
+from .evaluation.sets import false_flag_rate, read_set, score_set
 from .history import compare as library_compare, forget as library_forget, trend as library_trend, update
-from .language import LABELS, PATTERN_HELP, build_pipeline, load_lexicon
+from .language import LABELS, PATTERN_HELP, load_lexicon
 from .loading import find_transcripts
 from .manifest import check_date
 from .output import FORMATS
@@ -293,25 +294,48 @@ def lexicon(lexicons: tuple[Path, ...], labels: tuple[str, ...], jsonl: bool) ->
 
 
 @main.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--transcripts", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The folder of transcripts that sentence-label files (file, turn, sent) point into.")
 @click.option("--rows", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write every row with the tool's labels and cues beside yours, to read the disagreements.")
+@click.option("--families", is_flag=True,
+              help="Also print how often the tool was right within each family of sentences (a family column).")
+@click.option("--leave-one-out", is_flag=True,
+              help="Label each sitting with a framing classifier retrained without it (needs sentence-label files).")
+@click.option("--train-with", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="With --leave-one-out: text CSVs added to every sitting's training (e.g. tests/data/gold.csv). Repeatable.")
 @pipeline_options
-def evaluate(gold: Path, rows: Path | None, model: str | None, lexicons: tuple[Path, ...]) -> None:
+def evaluate(gold: tuple[Path, ...], transcripts: Path | None, rows: Path | None, families: bool, leave_one_out: bool,
+             train_with: tuple[Path, ...], model: str | None, lexicons: tuple[Path, ...]) -> None:
     """Score the language rules against your own coding of sentences or turns.
 
-    GOLD is a CSV with a text column and any of: framing (behaviour, ecological, none), framing_kind
-    (problem, response, empty) and 0/1 marker columns (uncertainty, open_question, invitation,
-    reasoning, challenge, building_on, certainty). Prints precision, recall, F1 and Cohen's kappa.
+    GOLD is one or more CSVs. Either a text column and the labels, one sentence or turn per row; or
+    file, turn and sent columns pointing into transcripts kept elsewhere (--transcripts; see
+    docs/labelling.md), so no transcript text is copied. Labels: framing (behaviour, ecological,
+    none), framing_kind (problem, response, empty) and 0/1 marker columns (uncertainty,
+    open_question, invitation, reasoning, challenge, building_on, certainty); ? leaves a row
+    unscored. Prints precision, recall, F1 and Cohen's kappa, and how often the tool flags
+    behaviour where you did not.
 
     \b
     Examples:
       hymnsheet evaluate tests/data/gold.csv
       hymnsheet evaluate my_coding.csv --rows disagreements.csv --lexicon my_cues.jsonl
+      hymnsheet evaluate tests/data/real/*.csv --transcripts ../shared/real-transcripts --families
+      hymnsheet evaluate tests/data/real/*.csv --transcripts ../shared/real-transcripts \\
+          --leave-one-out --train-with tests/data/gold.csv
     """
+    if leave_one_out and model:
+        raise click.UsageError("--leave-one-out retrains the classifier on the blank pipeline: leave out --model")
     with _library_errors():
-        result = library_evaluate(read_gold(gold), build_pipeline(model, lexicons))
+        labelled = read_set(gold, transcripts)
+        result = score_set(labelled, model=model, lexicons=lexicons, leave_one_out=leave_one_out, train_with=train_with)
     click.echo(format_scores(result.scores))
+    if "framing" in labelled.columns:
+        click.echo(f"\nFalse behaviour flags: {false_flag_rate(result.rows):.1%} of the sentences not coded behaviour")
+    if families and "family" in result.rows.columns:
+        click.echo("\n" + format_scores(family_scores(result.rows)))
     if rows:
         write_csv(rows, result.rows)
         click.echo(f"Rows with the tool's labels written to {rows}", err=True)

@@ -108,6 +108,10 @@ class Meeting:
     def replace(self, **changes) -> "Meeting":
         return dataclasses.replace(self, **changes)
 
+    def name_parts(self) -> frozenset[str]:
+        """The lower-case words of everyone's names: a name said to someone is one of these."""
+        return frozenset(part.lower() for speaker in self.speakers for part in speaker.name.split() if part.isalpha())
+
 
 def fill_missing_ends(segments: list[Segment]) -> list[Segment]:
     """Give segments that only carry a start time the next segment's start as their end.

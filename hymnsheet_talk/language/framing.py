@@ -44,6 +44,11 @@ FRAMINGS = (BEHAVIOUR, ECOLOGICAL, NONE)
 MIXED = "mixed"
 # A negation reaches this many words ahead, and no further than the end of its clause.
 NEGATION_REACH = 5
+# An institution this many words before a behaviour word, in its clause, is the one behaving.
+AGENT_REACH = 6
+PREPOSITIONS = frozenset("by to from at in with for of about on into".split())
+# Cue labels naming what is around the young person: ecological once a point is made about them.
+CONTEXTS = ("setting", "system")
 # A negation stops at punctuation and at words that open a new clause ("I don't know why he…").
 CLAUSE_BREAKS = {",", ";", ":", "—", "–", "-", "(", ")", "what", "why", "how", "whether", "if", "that", "because",
                  "when", "who", "which", "but", "and", "so"}
@@ -53,7 +58,8 @@ CHOICE_LEMMAS = {"choose", "decide", "prefer", "opt", "refuse"}
 CHOICE_FAMILY = ("behaviour.choice.", "behaviour.blame.", "behaviour.compliance.")
 YOUNG_PERSON = {"he", "she", "they", "him", "her", "them"}
 
-for _name, _default in (("hs_framing", NONE), ("hs_framing_kind", ""), ("hs_framing_cues", ""), ("hs_reported", False)):
+for _name, _default in (("hs_framing", NONE), ("hs_framing_kind", ""), ("hs_framing_cues", ""), ("hs_reported", False),
+                         ("hs_evidence", ())):
     sentence_extension(_name, _default)
 
 
@@ -74,7 +80,8 @@ class Hit:
 
 
 @Language.factory("hymnsheet_framing", default_config={"spans_key": "hymnsheet", "response_cues": []},
-                  assigns=["span._.hs_framing", "span._.hs_framing_kind", "span._.hs_framing_cues", "span._.hs_reported"],
+                  assigns=["span._.hs_framing", "span._.hs_framing_kind", "span._.hs_framing_cues", "span._.hs_reported",
+                           "span._.hs_evidence"],
                   requires=["doc.spans", "doc.sents"])
 def make_framing(nlp: Language, name: str, spans_key: str, response_cues: list[str]) -> "FramingComponent":
     return FramingComponent(spans_key, response_cues)
@@ -99,57 +106,110 @@ class FramingComponent:
 
     def _decide(self, cues: SentenceCues, parsed: bool) -> None:
         sentence = cues.sentence
-        framing_cues = cues.get("behaviour", "ecological", "setting")
+        framing_cues = cues.get("behaviour", "ecological", "setting", "system")
         if not framing_cues and not parsed:
             labels_of(sentence).update(hs_framing=NONE, hs_framing_kind="", hs_framing_cues="",
-                                       hs_reported=bool(cues.get("reported")))
+                                       hs_reported=bool(cues.get("reported")), hs_evidence=evidence(cues, [], NONE))
             return
         hits = [Hit(span, span.label_, "response" if span.id_ in self.response_cues else "problem") for span in framing_cues]
         if parsed:
             hits += _parse_hits(sentence, cues)
-        hits = _negate(_outermost(hits), cues)
-        proposing = bool(cues.get(*PROPOSING))
-        meta = cues.get("meta")
-        hits = [_aside(hit, "talk about wording") if _inside(hit.span, meta) and not hit.aside else hit for hit in hits]
-        if meta or (cues.is_question and not proposing):
-            why = "talk about wording" if meta else "in a question"
-            hits = [_aside(hit, why) if hit.side in (BEHAVIOUR, "counter") else hit for hit in hits]
-        elif cues.get("challenge"):
-            # Challenging a behaviour *explanation* is a counter-frame; arguing about a behaviour
-            # *response* ("I'd resist the contract") still puts that response on the table.
-            hits = [_aside(hit, "challenged") if hit.side == "counter" or (hit.side == BEHAVIOUR and hit.kind == "problem")
-                    else hit for hit in hits]
-        # "The men are the reason he keeps going back": the conduct after it is explained by the
-        # context, not offered as the explanation.
-        effects = cues.get("effect")
-        hits = [_aside(hit, f"explained by what comes before '{effect.text}'")
-                if hit.side == BEHAVIOUR and hit.kind == "problem" and effect is not None else hit
-                for hit, effect in ((hit, next((e for e in effects if e.end <= hit.span.start), None)) for hit in hits)]
-        dismissals = cues.get("dismissal")
-        hits = [_aside(hit, f"judged not to work: '{d.text}'") if hit.kind == "response" and d is not None else hit
-                for hit, d in ((hit, next((d for d in dismissals if hit.span.end <= d.start), None)) for hit in hits)]
+        hits = _set_aside(_negate(_outermost(hits), cues), cues)
         contrasts = cues.get("contrast")
-        if cues.is_question and not (proposing or cues.get("response") or cues.get("concern")):
-            hits = [_aside(hit, "a setting with no concern or action") if hit.side == "setting" else hit for hit in hits]
-        # A setting is only the scene of something individual said in the same clause of a contrast.
-        individual = {_segment(hit.span, contrasts) for hit in hits if hit.side == BEHAVIOUR and not hit.aside}
-        hits = [_aside(hit, "only the setting") if hit.side == "setting" and _segment(hit.span, contrasts) in individual
-                else hit for hit in hits]
         counted = [hit for hit in hits if not hit.aside]
         side = _winner(counted, contrasts)
-        kind = ""
-        if side != NONE:
-            deciding = [hit for hit in counted if _side(hit) == side]
-            # An action word counts for the clause it is in: "he's been warned, but the problem is
-            # the flat" describes a problem.
-            segments = {_segment(hit.span, contrasts) for hit in deciding}
-            acting = any(hit.kind == "response" for hit in deciding) or any(
-                _segment(span, contrasts) in segments for span in cues.get(*PROPOSING, "response"))
-            kind = "response" if acting else "problem"
         labels_of(sentence).update(
-            hs_framing=side, hs_framing_kind=kind, hs_framing_cues="; ".join(hit.describe() for hit in hits),
-            hs_reported=bool(cues.get("reported")),
+            hs_framing=side, hs_framing_kind=framing_kind(cues, counted, side),
+            hs_framing_cues="; ".join(hit.describe() for hit in hits), hs_reported=bool(cues.get("reported")),
+            hs_evidence=evidence(cues, hits, side),
         )
+
+
+def _set_aside(hits: list[Hit], cues: SentenceCues) -> list[Hit]:
+    """The hits with those that do not frame this sentence set aside, each with the reason."""
+    proposing = bool(cues.get(*PROPOSING))
+    meta = cues.get("meta")
+    hits = [_aside(hit, "talk about wording") if _inside(hit.span, meta) and not hit.aside else hit for hit in hits]
+    neutral = cues.get("neutral")
+    hits = [_aside(hit, "part of a name or motion") if _inside(hit.span, neutral) else hit for hit in hits]
+    hits = _institution_agents(hits, cues)
+    if meta or (cues.is_question and not proposing):
+        why = "talk about wording" if meta else "in a question"
+        hits = [_aside(hit, why) if hit.side in (BEHAVIOUR, "counter") else hit for hit in hits]
+    elif cues.get("challenge"):
+        # Challenging a behaviour *explanation* is a counter-frame; arguing about a behaviour
+        # *response* ("I'd resist the contract") still puts that response on the table.
+        hits = [_aside(hit, "challenged") if hit.side == "counter" or (hit.side == BEHAVIOUR and hit.kind == "problem")
+                else hit for hit in hits]
+    # "The men are the reason he keeps going back": the conduct after it is explained by the
+    # context, not offered as the explanation.
+    effects = cues.get("effect")
+    hits = [_aside(hit, f"explained by what comes before '{effect.text}'")
+            if hit.side == BEHAVIOUR and hit.kind == "problem" and effect is not None else hit
+            for hit, effect in ((hit, next((e for e in effects if e.end <= hit.span.start), None)) for hit in hits)]
+    dismissals = cues.get("dismissal")
+    hits = [_aside(hit, f"judged not to work: '{d.text}'") if hit.kind == "response" and d is not None else hit
+            for hit, d in ((hit, next((d for d in dismissals if hit.span.end <= d.start), None)) for hit in hits)]
+    contrasts = cues.get("contrast")
+    if cues.is_question and not (proposing or cues.get("response") or cues.get("concern")):
+        hits = [_aside(hit, f"a {hit.side} with no concern or action") if hit.side in CONTEXTS else hit for hit in hits]
+    hits = _systems_need_a_point(hits, cues, contrasts)
+    # A setting is only the scene of something individual said in the same clause of a contrast.
+    individual = {_segment(hit.span, contrasts) for hit in hits if hit.side == BEHAVIOUR and not hit.aside}
+    return [_aside(hit, "only the setting") if hit.side in CONTEXTS and _segment(hit.span, contrasts) in individual
+            else hit for hit in hits]
+
+
+def _systems_need_a_point(hits: list[Hit], cues: SentenceCues, contrasts: list[Span]) -> list[Hit]:
+    """A system named in passing frames nothing: it counts only in a clause that gives a deficit,
+    a cause or a change ("the service is stretched", "because schools are judged on results",
+    "we've put more money into CAMHS")."""
+    pointed = {_segment(span, contrasts) for span in cues.get("concern", "reasoning", "response", *PROPOSING)}
+    return [_aside(hit, "a system named with no deficit, cause or change")
+            if hit.side == "system" and _segment(hit.span, contrasts) not in pointed else hit for hit in hits]
+
+
+def _institution_agents(hits: list[Hit], cues: SentenceCues) -> list[Hit]:
+    """Behaviour words said of an institution frame no young person: "the school decided to…",
+    "universities are keen to…", "holding schools to account"."""
+    doc = cues.sentence.doc
+    # "described by school as…", "excluded from school": an institution after a preposition is not the one behaving.
+    systems = [span for span in cues.get("system")
+               if not (span.start > 0 and doc[span.start - 1].lower_ in PREPOSITIONS)]
+    if not systems:
+        return hits
+    return [_aside(hit, f"said of '{agent.text}'") if hit.side == BEHAVIOUR and agent is not None else hit
+            for hit, agent in ((hit, next((s for s in systems if _reaches(s, hit.span, doc, AGENT_REACH)), None))
+                               for hit in hits)]
+
+
+def framing_kind(cues: SentenceCues, counted: list[Hit], side: str) -> str:
+    """``response`` when the deciding clause proposes or reports an action, else ``problem``
+    (empty for no framing)."""
+    if side == NONE:
+        return ""
+    contrasts = cues.get("contrast")
+    deciding = [hit for hit in counted if _side(hit) == side]
+    # An action word counts for the clause it is in: "he's been warned, but the problem is the
+    # flat" describes a problem.
+    segments = {_segment(hit.span, contrasts) for hit in deciding} or {_segment(cues.sentence, contrasts)}
+    acting = any(hit.kind == "response" for hit in deciding) or any(
+        _segment(span, contrasts) in segments for span in cues.get(*PROPOSING, "response"))
+    return "response" if acting else "problem"
+
+
+def evidence(cues: SentenceCues, hits: list[Hit], side: str) -> tuple[str, ...]:
+    """What the rules saw in a sentence, as words a trained classifier can weigh beside the
+    sentence's own: the rules' decision, each cue family counted or set aside, and the marks that
+    change a framing (a question, a proposal, a negation, talk about wording, reported speech)."""
+    words = [f"rule:{side}"]
+    for hit in hits:
+        family = ".".join(hit.span.id_.split(".")[:2])
+        words.append(f"{'aside' if hit.aside else 'cue'}:{'counter' if hit.side == 'counter' else family}")
+    marks = {"question": cues.is_question, "proposal": cues.get(*PROPOSING), "response": cues.get("response"),
+             "negation": cues.get("negation"), "meta": cues.get("meta"), "reported": cues.get("reported"),
+             "challenge": cues.get("challenge"), "procedural": cues.get("procedural")}
+    return tuple(words + [f"mark:{name}" for name, present in marks.items() if present])
 
 
 def roll_up(labels) -> str:
@@ -161,7 +221,7 @@ def roll_up(labels) -> str:
 
 
 def _side(hit: Hit) -> str:
-    return ECOLOGICAL if hit.side in ("setting", "counter") else hit.side
+    return ECOLOGICAL if hit.side in (*CONTEXTS, "counter") else hit.side
 
 
 def _aside(hit: Hit, why: str) -> Hit:
@@ -214,9 +274,9 @@ def _negate(hits: list[Hit], cues: SentenceCues) -> list[Hit]:
     return result
 
 
-def _reaches(negation: Span, target: Span, doc: Doc) -> bool:
+def _reaches(negation: Span, target: Span, doc: Doc, reach: int = 0) -> bool:
     # A negation that starts the cue itself ("not engaging") is part of what the cue means.
-    if not (negation.start < target.start <= negation.end + NEGATION_REACH):
+    if not (negation.start < target.start <= negation.end + (reach or NEGATION_REACH)):
         return False
     return not any(token.lower_ in CLAUSE_BREAKS for token in doc[negation.end:target.start])
 

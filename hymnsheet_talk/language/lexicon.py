@@ -31,7 +31,9 @@ FRAMING_LABELS = {
     "behaviour": "the young person's (or parent's) choices, attitude or conduct as cause or target",
     "ecological": "a place, group, service, policy, condition or harmful adult as cause or target",
     "setting": "a place, platform or people around the young person: ecological only beside a concern or a response, with nothing individual said",
-    "concern": "names harm or worry (risk, problem, where they gather): makes a setting the problem",
+    "system": "an institution, service, provision, policy, measure or condition: ecological only beside a deficit, a cause or a change, with nothing individual said",
+    "concern": "names harm, worry or a deficit (risk, problem, not enough, waiting lists): makes a setting or a system the problem",
+    "neutral": "a fixed phrase that looks like a framing and is not one (a bill's title, a motion to exclude the public): cues inside it are set aside",
     "proposal": "proposes an action (we could, let's, shall we): a response, even as a question",
     "response": "names or reports an action (action, agreed, referred): makes the framing a response",
     "negation": "not, never: turns the next behaviour cue in its clause into a counter-frame",
@@ -46,11 +48,14 @@ REFLECTION_LABELS = {
     "uncertainty": "admits not knowing or being unsure",
     "open_question": "asks for explanation or ideas (what/how/why, tell us, talk us through)",
     "invitation": "brings a named person, an agency or everyone else in",
+    "floor": "gives someone the floor (you have the floor, the honourable minister, any further questions?): an invitation in itself",
+    "floor_to": "hands the floor on (we'll now go to…, questions from…): an invitation when a person is named just after it",
     "reasoning": "explains why",
     "challenge": "questions an assumption or respectfully disagrees",
     "building_on": "takes up and extends someone else's point",
     "certainty": "closes a question down",
     "question_word": "what, how, why…: opens an open question when it starts a clause",
+    "open_request": "explain why, run us through, clarify what…: an open question when the sentence is a question",
     "addressee": "anyone, everyone, colleagues… or an agency named as the one asked",
     "procedural": "meeting housekeeping (can everyone hear me?): never an open question or invitation",
     "weak_uncertainty": "not knowing a detail to hand: not admitted uncertainty",
@@ -63,6 +68,7 @@ ACTION_LABELS = {
     "assignment": "an action given to someone named (Jo will…, Farah takes…)",
     "request": "asks someone to act (can you…, could housing look at…?): an action once they say yes",
     "offer": "offers to act (we can fund…): a proposal, not yet an action",
+    "meeting_move": "a move in the meeting's own business (we'll go to…, I'll take that as a no, I'll ask my question again): never an action",
 }
 LABELS = {**FRAMING_LABELS, **REFLECTION_LABELS, **ACTION_LABELS}
 # Cue labels that put an action forward: the framing lexicon's proposals, the actions lexicon's

@@ -17,16 +17,20 @@ from spacy.language import Language
 
 from ..errors import UnknownModel
 from . import actions, framing, matcher, reflection  # noqa: F401  (registers the components' factories)
+from .classifier import make_framing_classifier  # noqa: F401  (registers its factory)
 from .lexicon import Lexicon, load_lexicon
 from .patterns import pattern_phrases
 
 CUES_KEY = "hymnsheet"
 
 
-def build_pipeline(model: str | None = None, lexicon: Lexicon | Iterable[str | Path] = ()) -> Language:
+def build_pipeline(model: str | None = None, lexicon: Lexicon | Iterable[str | Path] = (), *,
+                   classifier: bool | str | Path = True) -> Language:
     """A pipeline whose sentences carry ``._.hs_framing`` and the reflection markers.
 
     ``lexicon`` is a loaded ``Lexicon`` or extra lexicon files to merge over the shipped ones.
+    ``classifier`` adds the trained framing classifier after the rules: the shipped one (``True``)
+    or one saved in a folder; ``False`` leaves the rules alone to decide (as when training one).
     An unknown ``model`` raises ``UnknownModel``; a bad lexicon raises ``InputError``.
     """
     if not isinstance(lexicon, Lexicon):
@@ -47,6 +51,9 @@ def build_pipeline(model: str | None = None, lexicon: Lexicon | Iterable[str | P
     nlp.add_pipe("hymnsheet_cues", config={"spans_key": CUES_KEY}).add_lexicon(lexicon, skip={"discourse"})
     responses = sorted(cue.id for cue in lexicon.active() if cue.kind == "response")
     nlp.add_pipe("hymnsheet_framing", config={"spans_key": CUES_KEY, "response_cues": responses})
+    if classifier:
+        path = None if classifier is True else str(classifier)
+        nlp.add_pipe("hymnsheet_framing_classifier", config={"spans_key": CUES_KEY, "path": path})
     nlp.add_pipe("hymnsheet_actions", config={"spans_key": CUES_KEY})
     agencies = {cue.id: cue.agency for cue in lexicon.active() if cue.agency}
     words = sorted({norm for cue in discourse for phrase in pattern_phrases(cue.pattern, nlp.tokenizer) for norm in phrase})

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .framing import NONE, roll_up
+from .framing import BEHAVIOUR, ECOLOGICAL, MIXED, NONE, roll_up
 from .reflection import MARKERS
 from .sentences import sentence_labels
 
@@ -39,6 +39,7 @@ def sentence_rows(doc: Doc) -> Iterator[dict]:
             "proposal": found.get("hs_proposal", 0),
             "action": found.get("hs_action", ""),
             "action_cues": found.get("hs_action_cues", ""),
+            "framing_score": found.get("hs_framing_score", float("nan")),
         }
 
 
@@ -48,10 +49,14 @@ def roll_up_rows(rows: list[dict]) -> dict:
     framings = [row["framing"] for row in rows]
     framing = roll_up(framings)
     kinds = {row["framing_kind"] for row in rows if row["framing"] != NONE}
+    # The score of the surest sentence behind the text's framing (for mixed, behind either side).
+    sides = (BEHAVIOUR, ECOLOGICAL) if framing == MIXED else (framing,)
+    scores = [row["framing_score"] for row in rows if row["framing"] in sides]
     return {
         "framing": framing,
         "framing_kind": "response" if "response" in kinds else "problem" if kinds else "",
         "framing_cues": _join(row["framing_cues"] for row in rows),
+        "framing_score": max(scores, default=float("nan")),
         **{marker: int(any(row[marker] for row in rows)) for marker in MARKERS},
         "reflection_cues": _join(row["reflection_cues"] for row in rows),
     }

@@ -11,6 +11,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 EXAMPLES = 3
+# A framing quoted as an example must be one the tool is sure of (its classifier's probability).
+QUOTE_SURE = 0.7
+# Sentences that argue against a framing rather than use it ("if we put him on a curfew, the men are
+# still there", "is it really his choice?") open like this or carry a set-aside counter-frame.
+_ARGUING = re.compile(r"^\W*(if|unless|whether|rather than|instead of)\b", re.IGNORECASE)
 # A stretch without a question or admitted uncertainty is pointed out when it holds this share
 # of the meeting's words and at least this many turns.
 QUIET_SHARE = 0.25
@@ -75,10 +80,21 @@ def quotes(sentences: pd.DataFrame, column: str, value, cues: str, limit: int = 
             for row in chosen.itertuples()]
 
 
+def framing_quotes(sentences: pd.DataFrame, side: str, limit: int = EXAMPLES) -> list[Quote]:
+    """The clearest sentences framed ``side``, among those the tool is sure of, leaving out
+    questions, hypotheticals and sentences with a framing set aside in them: an example must use
+    the framing, not argue with it."""
+    sure = sentences["framing_score"].fillna(1.0) >= QUOTE_SURE if "framing_score" in sentences else True
+    plain = ~sentences["text"].str.rstrip().str.endswith("?") & ~sentences["text"].str.match(_ARGUING)
+    arguing = sentences["framing_cues"].str.contains(r"\((?:negated|after|in a question|talk about|challenged|"
+                                                     r"judged not|explained by)", regex=True)
+    return quotes(sentences[sure & plain & ~arguing], "framing", side, "framing_cues", limit)
+
+
 def mark(text: str, phrases: list[str]) -> list[tuple[str, bool]]:
     """``text`` cut into (piece, is_cue) pieces, marking each phrase where it first appears."""
     spans = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    for phrase in sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase)):  # ties: the same every run
         start = text.find(phrase)
         if start >= 0 and not any(start < end and begin < start + len(phrase) for begin, end in spans):
             spans.append((start, start + len(phrase)))

@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from .._version import __version__
 from ..atomic import write_bytes, write_text
 from ..language import MARKERS, REFLECTION_LABELS
+from ..language.classifier import about as classifier_about
 from ..meeting import Meeting
 from ..tables.actions import framing_mix
 from ..tables.groups import MIN_MEETINGS, RESAMPLES
@@ -27,7 +28,7 @@ from .charts import (
     chart_style, plot_agency_shares, plot_framing, plot_marker_timeline, plot_markers, plot_speaker_words,
     plot_action_framing, plot_timeline, plot_transitions,
 )
-from .evidence import quiet_stretch, quotes
+from .evidence import framing_quotes, quiet_stretch, quotes
 from .group_charts import measure_name, plot_compare, plot_trend
 from . import prose
 from .prose import HEADLINE_MEASURES, participation_sentences
@@ -95,11 +96,12 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
     sections = section_charts(tables)
     row = tables["meetings"].iloc[0]
     speakers, agencies = tables["speakers"], tables["agencies"]
-    sentences = tables.get("sentences", pd.DataFrame(columns=["framing", "open_question", "uncertainty"]))
+    sentences = tables.get("sentences", pd.DataFrame(columns=["framing", "framing_cues", "framing_score", "text",
+                                                              "open_question", "uncertainty"]))
     context = {
         "sections": sections,
         "framing_examples": {
-            side: quotes(sentences, "framing", side, "framing_cues") for side in ("behaviour", "ecological")
+            side: framing_quotes(sentences, side) for side in ("behaviour", "ecological")
         },
         "reflection_examples": {
             marker: quotes(sentences, marker, 1, "reflection_cues") for marker in ("uncertainty", "open_question")
@@ -109,6 +111,7 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "invitations": list(tables.get("invitations", pd.DataFrame()).itertuples()),
         "actions": list(tables.get("actions", pd.DataFrame()).itertuples()),
         "min_flagged": MIN_FLAGGED,
+        "accuracy": prose.accuracy_sentence(classifier_about().get("real_talk", {})),
         "meeting": row,
         "heading": row.get("title") or row["meeting_id"],
         "about": [str(row[column]) for column in ABOUT_COLUMNS if row.get(column)],

@@ -261,6 +261,19 @@ def framing_count(meeting: pd.Series, min_flagged: int) -> list[Piece]:
     return [(counts + ": an ecological share of ", ""), (pct(meeting["ecological_share"]), "strong"), (".", "")]
 
 
+def accuracy_sentence(figures: dict) -> str:
+    """How far to trust the framing flags, in one sentence, from the classifier's measured figures
+    on real talk (``language.classifier.about()["real_talk"]``); empty when none were measured."""
+    if not figures:
+        return ""
+    return (f"How far to trust these flags: on {figures['sentences']:,} sentences from {figures['sittings']} real "
+            f"meetings, each labelled without having been trained on its meeting, the tool agreed with a human coder "
+            f"on {percent(figures['agreement'])} of sentences (Cohen's kappa {figures['kappa']:.2f}), found "
+            f"{percent(figures['ecological_recall'])} of the ecological framing and flagged behaviour where the coder "
+            f"did not in {percent(figures['false_behaviour'])} of sentences: read a single quote as a pointer, and "
+            "the shares as a rough guide.")
+
+
 def share_note(min_flagged: int) -> str:
     return f"A share is given only where an agency has at least {min_flagged} flagged sentences; below that, the count."
 

@@ -8,7 +8,8 @@ Reads the sentences table (``action`` and ``proposal`` come from the actions com
   asked saying yes ("Yes, I'll do that"); it is then owned by that person;
 - the "yes" that accepts a request is not a second action ("Yes, I'll do that");
 - the proposer is the agency of the earlier proposal in the meeting that shares the most content
-  words with the action (at least three), if there is one.
+  words with the action (at least three), if there is one;
+- an action said again by the same owners in mostly the same words is counted once.
 
 Action detection is a pointer for the chair to check against the minutes, not a record.
 """
@@ -28,6 +29,8 @@ ACTION_COLUMNS = ["meeting_id", "turn", "sentence", "speaker", "agency", "owner"
 YES = re.compile(r"^\W*(yes|yeah|yep|sure|of course|will do|i will|i'll|we will|we'll|i can|we can|happy to|no problem|absolutely|definitely)\b",
                  re.IGNORECASE)
 MIN_SHARED_WORDS = 3
+# Two actions of the same owners sharing this much of their content words are one action said twice.
+REPEAT_OVERLAP = 0.5
 _WORD = re.compile(r"[a-z]+")  # "Lucy's" gives "lucy"
 
 
@@ -43,12 +46,15 @@ def actions_table(sentences: pd.DataFrame, turns: pd.DataFrame, speakers: pd.Dat
                      meeting.loc[meeting["proposal"] == 1, ["turn", "agency", "text"]].itertuples(index=False)]
         found = meeting[meeting["action"] != ""]
         accepted = {turn + 1 for turn in found.loc[found["action"] == "request", "turn"] if (meeting_id, turn) in answers}
+        said: list[tuple[set[str], set[str]]] = []  # each action's content words and owners so far
         for row in found.itertuples():
             if row.turn in accepted and row.sentence == 1 and YES.search(row.text):
                 continue
             owners = _owners(row, names, answers.get((meeting_id, row.turn)))
-            if not owners:
+            words = _content(row.text)
+            if not owners or any(_repeats(words, set(owners), earlier) for earlier in said):
                 continue
+            said.append((words, set(owners)))
             proposer = _proposer(row, proposals)
             for owner, owner_agency in owners:
                 rows.append([meeting_id, row.turn, row.sentence, row.speaker, row.agency, owner, owner_agency,
@@ -113,6 +119,12 @@ def _proposer(row, proposals: list[tuple[int, str, set[str]]]) -> str:
         if turn < row.turn and len(words & proposal_words) > best_shared:
             best, best_shared = agency, len(words & proposal_words)
     return best
+
+
+def _repeats(words: set[str], owners: set, earlier: tuple[set[str], set]) -> bool:
+    """An action said again (by the same owners, in mostly the same words) is the same action."""
+    before, before_owners = earlier
+    return owners == before_owners and bool(words | before) and len(words & before) / len(words | before) >= REPEAT_OVERLAP
 
 
 def _content(text: str) -> set[str]:

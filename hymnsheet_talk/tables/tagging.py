@@ -19,6 +19,7 @@ from ..meeting import Meeting
 SENTENCE_COLUMNS = [
     "meeting_id", "turn", "sentence", "speaker", "agency", "framing", "framing_kind", "framing_cues",
     *MARKERS, "reflection_cues", "reported", "addressee", "words", "text", "proposal", "action", "action_cues",
+    "framing_score",
 ]
 TURN_LABEL_COLUMNS = ["framing", "framing_kind", "framing_cues", *MARKERS, "reflection_cues"]
 BATCH_SIZE = 256
@@ -57,9 +58,7 @@ def _docs(nlp: Language, keys) -> Iterator[Doc]:
     names: dict[str, frozenset[str]] = {}
     for meeting, turn in keys:
         if meeting.meeting_id not in names:
-            names[meeting.meeting_id] = frozenset(
-                part.lower() for speaker in meeting.speakers for part in speaker.name.split() if part.isalpha()
-            )
+            names[meeting.meeting_id] = meeting.name_parts()
         doc = nlp.make_doc(turn.text)
         doc.user_data[NAMES_KEY] = names[meeting.meeting_id]
         yield doc

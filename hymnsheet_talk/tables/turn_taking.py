@@ -6,7 +6,8 @@ transition is simply one turn following another.
 - An **interruption** is, where both times are known, a turn that starts before the previous one
   ends, is not a backchannel ("yeah", "mm", "sorry"), and is followed by the previous speaker
   stopping within two seconds; and, in any transcript, a turn that ends on a cut-off mark (—, --,
-  …, "[interrupted]", "[overlapping]"), taken as interrupted by whoever speaks next. (Start-only
+  …, "[interrupted]", "[overlapping]"), taken as interrupted by whoever speaks next; and a turn
+  that opens by breaking in ("sorry to jump in", "can I just come in"). (Start-only
   stamps, as in Otter exports, cannot show an overlap: there the cut-off marks are all there is.)
 - The chair's **brokerage** is the share of transitions that go to or from the chair; a **direct
   exchange** is a transition between two people from different agencies, neither of them chair.
@@ -35,6 +36,12 @@ BACKCHANNEL = frozenset(
 )
 BACKCHANNEL_WORDS = 3
 CUT_OFF = re.compile(r"(?:—|–|--|…|\.\.\.|\[(?:interrupted|overlapping|crosstalk|cross talk)\])\s*$", re.IGNORECASE)
+# A turn that opens by breaking in ("sorry to jump in", "can I just come in") interrupts whoever
+# was speaking, however long the overlap lasted.
+BARGE_IN = re.compile(r"^\W*(?:\w+,\s*)?(?:sorry(?:,)? (?:to|for) (?:jump|jumping|butt|butting|cut|cutting|come|coming) in|"
+                      r"sorry to interrupt|sorry for interrupting|(?:can|could|may) i (?:just )?(?:jump|butt|come|cut) in|"
+                      r"if i (?:can|could|may) (?:just )?(?:jump|butt|come|cut) in|let me (?:just )?(?:jump|cut) in|"
+                      r"can i (?:just )?interrupt)", re.IGNORECASE)
 STOPS_WITHIN_S = 2.0
 LONG_TURN_S = 120
 LONG_TURN_WORDS = 250
@@ -59,7 +66,8 @@ def interruptions(turns: pd.DataFrame) -> pd.DataFrame:
     start, end = pairs["next_start_s"].astype(float), pairs["end_s"].astype(float)
     overlap = (start < end) & (end - start <= STOPS_WITHIN_S) & ~pairs["next_text"].map(is_backchannel).astype(bool)
     cut_off = pairs["text"].map(lambda text: bool(CUT_OFF.search(text)))
-    found = pairs[overlap | cut_off]
+    barging = pairs["next_text"].map(lambda text: bool(BARGE_IN.search(str(text))))
+    found = pairs[overlap | cut_off | barging]
     return found.rename(columns={
         "speaker": "received_by", "agency": "received_agency", "next_speaker": "made_by", "next_agency": "made_agency",
     })[columns].reset_index(drop=True)

@@ -1,8 +1,7 @@
-"""Lexicon files, the pattern syntax, the cue matcher, and the lexicon and evaluate commands."""
+"""Lexicon files, the pattern syntax, the cue matcher, and the lexicon command."""
 
 import json
 
-import pandas as pd
 import pytest
 import spacy
 from click.testing import CliRunner
@@ -11,7 +10,6 @@ from hymnsheet_talk.cli import main
 from hymnsheet_talk.language.matcher import CueMatcher
 from hymnsheet_talk.language.patterns import compile_steps
 from hymnsheet_talk.errors import InputError
-from hymnsheet_talk.evaluation import cohen_kappa, evaluate, read_gold
 from hymnsheet_talk.language.lexicon import Cue, load_lexicon
 from hymnsheet_talk.language import build_pipeline
 from hymnsheet_talk.language import roll_up_rows, sentence_rows
@@ -79,7 +77,7 @@ def test_an_invalid_lexicon_names_file_and_line(tmp_path, line, reason):
 
 
 def test_a_user_lexicon_adds_replaces_and_switches_off_cues(tmp_path):
-    nlp = build_pipeline()
+    nlp = build_pipeline(classifier=False)
     text = "He's a proper wrong'un, hanging about with the olders."
     assert roll_up_rows(list(sentence_rows(nlp(text))))["framing"] == "behaviour"
     path = write(tmp_path / "mine.jsonl",
@@ -87,7 +85,7 @@ def test_a_user_lexicon_adds_replaces_and_switches_off_cues(tmp_path):
                  '{"id": "local.wrongun", "label": "ecological", "pattern": "wrong\'un"}')
     lexicon = load_lexicon([path])
     assert lexicon.cues["behaviour.blame.hanging_around"].off
-    labels = roll_up_rows(list(sentence_rows(build_pipeline(lexicon=lexicon)(text))))
+    labels = roll_up_rows(list(sentence_rows(build_pipeline(lexicon=lexicon, classifier=False)(text))))
     assert labels["framing"] == "ecological"
     assert labels["framing_cues"] == "local.wrongun=wrong'un; setting.people.groups=the olders"
 
@@ -107,7 +105,7 @@ def test_lexicon_command_prints_cues_and_round_trips_as_jsonl(tmp_path):
     assert result.exit_code == 0
     assert result.output.splitlines()[0].startswith("negation\tnegation.not\tnot|never ~just")
     jsonl = run("lexicon", "--jsonl", "--label", "rejection").stdout.strip().splitlines()
-    assert [json.loads(line)["label"] for line in jsonl] == ["rejection", "rejection"]
+    assert [json.loads(line)["label"] for line in jsonl] == ["rejection"] * 4
     copy = write(tmp_path / "copy.jsonl", *jsonl)
     assert run("lexicon", "--lexicon", copy, "--label", "rejection").stdout.splitlines()[0].endswith(f"{copy}:1")
 
@@ -117,51 +115,3 @@ def test_a_bad_lexicon_stops_analyse_with_file_and_line(tmp_path):
     result = run("analyse", DATA / "plain_tricky.txt", "--out", tmp_path / "out", "--lexicon", bad)
     assert result.exit_code == 1
     assert result.output.splitlines()[-1].startswith(f"Error: {bad}:1: label 'nonsense' is not one of")
-
-
-def test_cohen_kappa_matches_a_hand_worked_example():
-    human = pd.Series(["b", "b", "e", "e", "n", "n", "b", "e"])
-    tool = pd.Series(["b", "e", "e", "e", "n", "b", "b", "e"])
-    # p_o = 6/8; p_e = (3·3 + 3·4 + 2·1) / 64 = 23/64
-    assert cohen_kappa(human, tool) == pytest.approx((6 / 8 - 23 / 64) / (1 - 23 / 64))
-
-
-def test_evaluate_scores_a_small_coding_exactly(tmp_path):
-    path = write(tmp_path / "mine.csv", "text,framing,uncertainty",
-                 "He keeps choosing to go back there.,behaviour,0",
-                 "The underpass has no lighting.,ecological,no",
-                 "I'm not sure what's going on.,none,yes",
-                 "He's fifteen.,Behavior,0")  # American spelling accepted; the tool will say none
-    scores = evaluate(read_gold(path), build_pipeline()).scores.set_index(["label", "class"])
-    columns = ["support", "predicted", "precision", "recall", "f1"]
-    assert scores.loc[("framing", "behaviour"), columns].tolist() == [2, 1, 1.0, 0.5, pytest.approx(2 / 3)]
-    assert scores.loc[("framing", "none"), columns].tolist() == [1, 2, 0.5, 1.0, pytest.approx(2 / 3)]
-    assert scores.loc[("framing", "ecological"), "agreement"] == 0.75
-    assert scores.loc[("uncertainty", "1"), ["support", "predicted", "f1"]].tolist() == [1, 1, 1.0]
-
-
-def test_evaluate_rejects_bad_files_with_file_and_line(tmp_path):
-    with pytest.raises(InputError, match="needs a 'text' column"):
-        read_gold(write(tmp_path / "a.csv", "sentence,framing", "x,none"))
-    with pytest.raises(InputError) as caught:
-        read_gold(write(tmp_path / "b.csv", "text,framing", "x,none", "y,blaming"))
-    assert str(caught.value).startswith(f"{tmp_path / 'b.csv'}:3: framing 'blaming' is not one of")
-
-
-def test_evaluate_command_prints_scores_and_writes_rows(tmp_path):
-    rows = tmp_path / "rows.csv"
-    result = run("evaluate", DATA / "gold.csv", "--rows", rows)
-    assert result.exit_code == 0
-    lines = result.output.splitlines()
-    assert lines[0].split() == ["label", "class", "support", "predicted", "precision", "recall", "f1", "kappa",
-                                "agreement"]
-    assert any(line.split()[:2] == ["framing", "behaviour"] for line in lines)
-    written = pd.read_csv(rows)
-    assert {"tool_framing", "tool_framing_cues", "tool_uncertainty"} <= set(written.columns)
-    assert len(written) == len(read_gold(DATA / "gold.csv"))
-
-
-def test_an_unknown_model_is_a_usage_error():
-    result = run("evaluate", DATA / "gold.csv", "--model", "en_core_web_nope")
-    assert result.exit_code == 2
-    assert "Invalid value for --model: no spaCy pipeline called 'en_core_web_nope' is installed" in result.output

@@ -32,7 +32,7 @@ EXAMPLES = [
 
 @pytest.fixture(scope="module")
 def nlp():
-    return build_pipeline()
+    return build_pipeline(classifier=False)
 
 
 def markers(nlp, text):

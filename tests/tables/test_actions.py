@@ -83,3 +83,25 @@ def test_a_meeting_of_one_turn_has_no_actions_and_no_error():
     turn = Turn(1, "Ann Lee", "Could housing look at the lighting?", 1, agency="Police")
     tables = build_tables([Meeting("m", "m.txt", "plain", [turn], [Speaker("Ann Lee", "Police")])])
     assert tables["actions"].empty and tables["meetings"].loc[0, "actions"] == 0
+
+
+# An evidence session, where nothing is agreed: a witness asked for examples answers yes, a
+# commitment is said twice in a row, a speaker "tries", and the chair moves the meeting along.
+EVIDENCE = [
+    ("Lynne Hale", "Committee", "Sally, can you give us a couple of examples?"),
+    ("Sally Grant", "Council", "Yes, of course. One council closed its youth centres."),
+    ("Lynne Hale", "Committee", "We'll now go to Hefin."),
+    ("Hefin Rhys", "Committee", "I'll take that as a no, then."),
+    ("Sally Grant", "Council", "I'll try."),
+    ("Sally Grant", "Council", "I will write to the committee with the figures. I'll write to the committee "
+                               "with those figures."),
+]
+
+
+def test_an_evidence_session_agrees_one_action_said_twice_and_nothing_else():
+    turns = [Turn(n, speaker, text, n, agency=agency) for n, (speaker, agency, text) in enumerate(EVIDENCE, 1)]
+    speakers = [Speaker(name, agency, "Chair" if name == "Lynne Hale" else "")
+                for name, agency in dict((s, a) for s, a, _t in EVIDENCE).items()]
+    tables = build_tables([Meeting("e", "e.txt", "plain", turns, speakers)], build_pipeline())
+    assert tables["actions"][["turn", "sentence", "owner"]].values.tolist() == [[6, 1, "Sally Grant"]]
+    assert tables["meetings"]["actions"].tolist() == [1]

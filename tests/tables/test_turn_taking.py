@@ -79,3 +79,16 @@ def test_long_turns_by_words_when_untimed():
     no_chair = meeting_turn_taking(pd.DataFrame({"meeting_id": ["m"]}), TIMED, SPEAKERS.assign(role=""),
                                    interruptions(TIMED), {"m": True}).iloc[0]
     assert math.isnan(no_chair["chair_brokerage"])
+
+
+def test_breaking_in_interrupts_however_long_the_overlap():
+    turns = pd.DataFrame({
+        "meeting_id": "b", "turn": [1, 2, 3, 4], "speaker": ["Ann", "Bob", "Ann", "Cal"],
+        "agency": ["Police", "Education", "Police", "Health"],
+        "start_s": [float("nan")] * 4, "end_s": [float("nan")] * 4, "seconds": [float("nan")] * 4,
+        "words": [12, 9, 6, 5],
+        "text": ["The park has been a worry since the lights went.", "Sorry to jump in, but the school sees it too.",
+                 "Can I ask a question?", "Can I just come in on that?"],
+    })
+    found = interruptions(turns)
+    assert found[["turn", "made_by", "received_by"]].values.tolist() == [[1, "Bob", "Ann"], [3, "Cal", "Ann"]]

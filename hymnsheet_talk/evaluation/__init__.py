@@ -1,0 +1,13 @@
+"""Scoring the language rules against human coding.
+
+- ``gold``: reading labelled files, with the text in them or pointing into transcripts;
+- ``devset``: finding a pointed-to sentence's text in its transcript;
+- ``scores``: precision, recall, F1 and Cohen's kappa per label, and per family of sentences.
+"""
+
+from .devset import with_texts
+from .gold import is_sentence_labels, read_gold, read_labels
+from .scores import Evaluation, cohen_kappa, evaluate, family_scores, format_scores, predict, score
+
+__all__ = ["Evaluation", "cohen_kappa", "evaluate", "family_scores", "format_scores", "is_sentence_labels", "predict", "read_gold",
+           "read_labels", "score", "with_texts"]
