@@ -19,7 +19,7 @@ import json
 import random
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 import spacy
@@ -61,19 +61,60 @@ class FramingClassifier:
         self.spans_key = spans_key
         self.textcat = textcat
         self.vocab = nlp.vocab
-        self._weights: dict[str, np.ndarray] = {}
+        # Each word's row in ``_matrix``: its weights for the classes, learnt from the model once.
+        self._rows: dict[str, int] = {}
+        self._matrix = np.zeros((0, len(textcat.labels)), dtype="float32")
+        self._bias: np.ndarray | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = sentence_cues(doc, self.spans_key)
-        if not sentences:
-            return doc
-        inputs = [classifier_doc(self.vocab, cues.sentence, labels_of(cues.sentence).get("hs_evidence", ()))
-                  for cues in sentences]
-        for cues, words, scores in zip(sentences, inputs, self.textcat.predict(inputs)):
-            self._decide(cues, words, dict(zip(self.textcat.labels, map(float, scores))))
+        self._label([doc])
         return doc
 
-    def _decide(self, cues, words: Doc, scores: dict[str, float]) -> None:
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Label docs a batch at a time: one pass of the model over every sentence of the batch
+        costs far less than one per doc."""
+        for batch in spacy.util.minibatch(docs, batch_size):
+            self._label(batch)
+            yield from batch
+
+    def _label(self, docs: list[Doc]) -> None:
+        sentences = [cues for doc in docs for cues in sentence_cues(doc, self.spans_key)]
+        if not sentences:
+            return
+        inputs = [classifier_words(cues.sentence, labels_of(cues.sentence).get("hs_evidence", ()))
+                  for cues in sentences]
+        for cues, words, scores in zip(sentences, inputs, self.probabilities(inputs)):
+            self._decide(cues, words, dict(zip(self.textcat.labels, map(float, scores))))
+
+    def probabilities(self, sentences: list[list[str]]) -> np.ndarray:
+        """The classifier's class probabilities for each list of words, as ``textcat.predict`` gives
+        them for docs of those words. The bag of words is linear before its softmax, so a sentence's
+        scores are the bias plus its words' weights; asking the model for each word's weights once,
+        rather than for every sentence, is what keeps the classifier cheap."""
+        self._learn({word for words in sentences for word in words})
+        index = np.fromiter((self._rows[word] for words in sentences for word in words), dtype=np.int64)
+        starts = np.cumsum([0] + [len(words) for words in sentences[:-1]])
+        sums = np.zeros((len(sentences), self._matrix.shape[1]), dtype="float32")
+        filled = np.array([len(words) > 0 for words in sentences])
+        if index.size:
+            sums[filled] = np.add.reduceat(self._matrix[index], starts[filled], axis=0)
+        logits = sums + self._bias
+        exp = np.exp(logits - logits.max(axis=1, keepdims=True))
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def _learn(self, words: set[str]) -> None:
+        """Ask the model for the weights of words it has not been asked about yet."""
+        new = sorted(words - self._rows.keys())
+        if not new and self._bias is not None:
+            return
+        linear = self.textcat.model.layers[0]  # the bag of words before the softmax
+        scores = np.asarray(linear.predict([Doc(self.vocab, words=[word]) for word in new] + [Doc(self.vocab, words=[])]))
+        self._bias = scores[-1]
+        first = len(self._rows)
+        self._rows.update((word, first + number) for number, word in enumerate(new))
+        self._matrix = np.vstack([self._matrix, scores[:-1] - self._bias])
+
+    def _decide(self, cues, words: list[str], scores: dict[str, float]) -> None:
         labels = labels_of(cues.sentence)
         side = max(CLASSES, key=scores.get)
         ruled = labels.get("hs_framing", NONE)
@@ -89,29 +130,28 @@ class FramingClassifier:
             update["hs_framing_cues"] = "; ".join(filter(None, [kept, weighed]))
         labels.update(update)
 
-    def weighed(self, doc: Doc, side: str) -> list[str]:
+    def weighed(self, words: list[str], side: str) -> list[str]:
         """The sentence's words that pushed hardest towards ``side`` (evidence words left out)."""
         index = self.textcat.labels.index(side)
-        words = [token.text for token in doc if not _is_evidence(token.text) and token.is_alpha]
-        margins = {word: self._margin(word, index) for word in dict.fromkeys(words)}
+        plain = [word for word in dict.fromkeys(words) if word.isalpha()]
+        margins = {word: self.margin(word, index) for word in plain}
         return [word for word in sorted(margins, key=margins.get, reverse=True)[:TOP_WORDS] if margins[word] > 0]
 
-    def _margin(self, word: str, index: int) -> float:
-        """How much one word moves a sentence towards class ``index`` and away from the others.
-
-        The model is linear in its words before the softmax, so a word's weights are the scores
-        of a one-word doc less those of an empty one; they are worked out once per word."""
-        if word not in self._weights:
-            linear = self.textcat.model.layers[0]
-            scores = linear.predict([Doc(self.vocab, words=[word]), Doc(self.vocab, words=[])])
-            self._weights[word] = np.asarray(scores[0] - scores[1])
-        weights = self._weights[word]
+    def margin(self, word: str, index: int) -> float:
+        """How much one word moves a sentence towards class ``index`` and away from the others."""
+        self._learn({word})
+        weights = self._matrix[self._rows[word]]
         return float(weights[index] - np.delete(weights, index).mean())
 
 
-def classifier_doc(vocab, sentence: Span, evidence: Iterable[str]) -> Doc:
+def classifier_words(sentence: Span, evidence: Iterable[str]) -> list[str]:
     """What the classifier reads: the sentence's words, then the rules' evidence as words of its own."""
-    return Doc(vocab, words=[token.text for token in sentence if not token.is_space] + list(evidence))
+    return [token.text for token in sentence if not token.is_space] + list(evidence)
+
+
+def classifier_doc(vocab, sentence: Span, evidence: Iterable[str]) -> Doc:
+    """The classifier's reading of a sentence as a doc, to train it on."""
+    return Doc(vocab, words=classifier_words(sentence, evidence))
 
 
 def _outweighed(cues: str, ruled: str) -> str:
@@ -128,10 +168,6 @@ def _explicit(evidence: Iterable[str], side: str) -> bool:
     institution with a point made about it."""
     families = (f"cue:{side}.",) + (("cue:setting.", "cue:system.", "cue:counter") if side == ECOLOGICAL else ())
     return any(word.startswith(families) for word in evidence)
-
-
-def _is_evidence(word: str) -> bool:
-    return ":" in word and word.split(":", 1)[0] in ("rule", "cue", "aside", "mark")
 
 
 def new_textcat(nlp: Language) -> TextCategorizer:

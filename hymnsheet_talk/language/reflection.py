@@ -120,9 +120,9 @@ class ReflectionComponent:
         that say so, or ``("", [])``: the floor given ("questions now from Jenny"), a name said on
         its own ("Llyr."), a question or request put to someone, or a hand-over to a named person."""
         doc = cues.sentence.doc
-        named = _named(cues.sentence, names)
         handed = [span for span in cues.get("floor_to") if _person_follows(span, names)]
         if cues.get("floor") or handed:
+            named = _named(cues.sentence, names)
             return (named.text if named is not None else "the floor"), cues.get("floor") + handed
         bare = _bare_name(cues.sentence, names, self.discourse)
         if bare is not None:
@@ -138,7 +138,8 @@ class ReflectionComponent:
         if asking and addressees:
             agency = self.agencies.get(addressees[0].id_, "")
             return (f"agency:{agency}" if agency else addressees[0].text.lower()), cues.get("invitation") + addressees[:1]
-        if cues.get("invitation") and named is not None:  # "I don't know if Steve wants to add anything"
+        named = _named(cues.sentence, names) if cues.get("invitation") else None
+        if named is not None:  # "I don't know if Steve wants to add anything"
             return named.text, cues.get("invitation") + [doc[named.i:named.i + 1]]
         return "", []
 

@@ -17,8 +17,10 @@ class Fixed:
     def __init__(self, behaviour, ecological, none):
         self.scores = np.array([behaviour, ecological, none])
 
-    def predict(self, docs):
-        return np.array([self.scores for _doc in docs])
+
+class FixedClassifier(FramingClassifier):
+    def probabilities(self, sentences):
+        return np.array([self.textcat.scores for _words in sentences])
 
 
 @pytest.fixture(scope="module")
@@ -27,14 +29,14 @@ def rules():
 
 
 def labelled(rules, text, fixed):
-    component = FramingClassifier(rules, "hymnsheet", fixed)
+    component = FixedClassifier(rules, "hymnsheet", fixed)
     doc = rules(text)
     component(doc)
     return roll_up_rows(list(sentence_rows(doc)))
 
 
 def test_a_framing_cue_stands_unless_the_classifier_is_sure(rules, monkeypatch):
-    monkeypatch.setattr(FramingClassifier, "weighed", lambda self, doc, side: ["word"])
+    monkeypatch.setattr(FramingClassifier, "weighed", lambda self, words, side: ["word"])
     text = "The underpass has no lighting."
     unsure = labelled(rules, text, Fixed(0.1, 0.2, 0.7))
     assert (unsure["framing"], unsure["framing_score"]) == ("ecological", 0.2)
@@ -45,7 +47,7 @@ def test_a_framing_cue_stands_unless_the_classifier_is_sure(rules, monkeypatch):
 
 
 def test_where_the_rules_found_nothing_the_classifier_decides_and_shows_its_words(rules, monkeypatch):
-    monkeypatch.setattr(FramingClassifier, "weighed", lambda self, doc, side: ["stretched", "thin"])
+    monkeypatch.setattr(FramingClassifier, "weighed", lambda self, words, side: ["stretched", "thin"])
     found = labelled(rules, "The team is stretched thin.", Fixed(0.1, 0.6, 0.3))
     assert (found["framing"], found["framing_kind"], found["framing_score"]) == ("ecological", "problem", 0.6)
     assert found["framing_cues"].endswith("model=stretched; model=thin")
@@ -54,10 +56,9 @@ def test_where_the_rules_found_nothing_the_classifier_decides_and_shows_its_word
 def test_the_words_that_weighed_most_come_from_the_trained_weights():
     nlp = build_pipeline()
     component = nlp.get_pipe("hymnsheet_framing_classifier")
-    doc = nlp.make_doc("funding cuts to the service")
-    words = component.weighed(doc, "ecological")
+    words = component.weighed(["funding", "cuts", "to", "the", "service", "rule:none"], "ecological")
     assert words and set(words) <= {"funding", "cuts", "to", "the", "service"}
-    margins = [component._margin(word, CLASSES.index("ecological")) for word in words]
+    margins = [component.margin(word, CLASSES.index("ecological")) for word in words]
     assert margins == sorted(margins, reverse=True) and margins[-1] > 0
 
 
@@ -74,3 +75,14 @@ def test_the_shipped_classifier_says_how_it_was_trained_and_how_it_did_on_real_t
     figures = shipped["real_talk"]
     assert figures["sittings"] == shipped["trained_on"]["sittings"]
     assert 0 <= figures["false_behaviour"] <= 0.05 and figures["kappa"] > 0.4
+
+
+def test_the_classifier_scores_sentences_exactly_as_spacy_would():
+    """The fast path sums each word's weights; it must give spaCy's own probabilities."""
+    nlp = build_pipeline()
+    component = nlp.get_pipe("hymnsheet_framing_classifier")
+    sentences = [["The", "service", "is", "stretched", ".", "rule:none", "mark:question"],
+                 ["He", "chooses", "to", "go", "back", "back", "there", "rule:behaviour"], []]
+    from spacy.tokens import Doc
+    expected = component.textcat.predict([Doc(nlp.vocab, words=words) for words in sentences])
+    assert np.allclose(component.probabilities(sentences), expected, atol=1e-6)
