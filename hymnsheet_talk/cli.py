@@ -16,9 +16,12 @@ import click
 from ._version import __version__
 from .atomic import write_csv
 from .errors import InputError, StoreError, UnknownModel
-from .evaluation import family_scores, format_scores
+from .evaluation import family_scores, format_scores, score_projects
+from .evaluation.codebook import NAMES, label_for
+from .evaluation.qdpx import SUFFIX as QDPX_SUFFIX
 from .evaluation.sets import false_flag_rate, read_set, score_set
-from .history import compare as library_compare, forget as library_forget, trend as library_trend, update
+from .history import compare as library_compare, export_qdpx as library_export_qdpx, forget as library_forget
+from .history import trend as library_trend, update
 from .language import LABELS, PATTERN_HELP, load_lexicon
 from .loading import find_transcripts
 from .manifest import check_date
@@ -293,6 +296,17 @@ def lexicon(lexicons: tuple[Path, ...], labels: tuple[str, ...], jsonl: bool) ->
     click.echo(f"{len(cues)} cue(s) from {', '.join(active.sources)}", err=True)
 
 
+def _code_mappings(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    mappings = {}
+    for value in values:
+        name, _equals, label = value.rpartition("=")
+        if not name.strip() or label_for(label) is None:
+            raise click.BadParameter(f"{value!r} is not NAME=LABEL with LABEL one of {', '.join(sorted(NAMES))}, "
+                                     "or ignore")
+        mappings[name.strip()] = label
+    return mappings
+
+
 @main.command()
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--transcripts", type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -305,9 +319,12 @@ def lexicon(lexicons: tuple[Path, ...], labels: tuple[str, ...], jsonl: bool) ->
               help="Label each sitting with a framing classifier retrained without it (needs sentence-label files).")
 @click.option("--train-with", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="With --leave-one-out: text CSVs added to every sitting's training (e.g. tests/data/gold.csv). Repeatable.")
+@click.option("--code", "codes", multiple=True, metavar="NAME=LABEL", callback=_code_mappings,
+              help="For .qdpx projects: read the code NAME as LABEL (behaviour, ecological, problem, response, a "
+                   "marker, or ignore). Repeatable.")
 @pipeline_options
 def evaluate(gold: tuple[Path, ...], transcripts: Path | None, rows: Path | None, families: bool, leave_one_out: bool,
-             train_with: tuple[Path, ...], model: str | None, lexicons: tuple[Path, ...]) -> None:
+             train_with: tuple[Path, ...], codes: dict[str, str], model: str | None, lexicons: tuple[Path, ...]) -> None:
     """Score the language rules against your own coding of sentences or turns.
 
     GOLD is one or more CSVs. Either a text column and the labels, one sentence or turn per row; or
@@ -318,6 +335,11 @@ def evaluate(gold: tuple[Path, ...], transcripts: Path | None, rows: Path | None
     unscored. Prints precision, recall, F1 and Cohen's kappa, and how often the tool flags
     behaviour where you did not.
 
+    GOLD may instead be REFI-QDA projects (.qdpx) coded in NVivo, ATLAS.ti, MAXQDA or QualCoder
+    (start from hymnsheet export-qdpx): codes named like the labels count (case and parent codes
+    ignored; --code for others), and a sentence has a label when that code's selections cover at
+    least half of it.
+
     \b
     Examples:
       hymnsheet evaluate tests/data/gold.csv
@@ -325,17 +347,49 @@ def evaluate(gold: tuple[Path, ...], transcripts: Path | None, rows: Path | None
       hymnsheet evaluate tests/data/real/*.csv --transcripts ../shared/real-transcripts --families
       hymnsheet evaluate tests/data/real/*.csv --transcripts ../shared/real-transcripts \\
           --leave-one-out --train-with tests/data/gold.csv
+      hymnsheet evaluate coded.qdpx --code "Blaming the child=behaviour" --rows disagreements.csv
     """
     if leave_one_out and model:
         raise click.UsageError("--leave-one-out retrains the classifier on the blank pipeline: leave out --model")
+    projects = [path for path in gold if path.suffix.lower() == QDPX_SUFFIX]
+    if projects and (len(projects) < len(gold) or transcripts or leave_one_out or train_with):
+        raise click.UsageError("score .qdpx projects on their own, without CSVs, --transcripts or --leave-one-out")
+    if codes and not projects:
+        raise click.UsageError("--code maps the codes of .qdpx projects: give one")
     with _library_errors():
-        labelled = read_set(gold, transcripts)
-        result = score_set(labelled, model=model, lexicons=lexicons, leave_one_out=leave_one_out, train_with=train_with)
+        if projects:
+            result = score_projects(projects, codes=codes, model=model, lexicons=lexicons)
+        else:
+            result = score_set(read_set(gold, transcripts), model=model, lexicons=lexicons,
+                               leave_one_out=leave_one_out, train_with=train_with)
     click.echo(format_scores(result.scores))
-    if "framing" in labelled.columns:
+    if "framing" in result.rows.columns:
         click.echo(f"\nFalse behaviour flags: {false_flag_rate(result.rows):.1%} of the sentences not coded behaviour")
     if families and "family" in result.rows.columns:
         click.echo("\n" + format_scores(family_scores(result.rows)))
     if rows:
         write_csv(rows, result.rows)
         click.echo(f"Rows with the tool's labels written to {rows}", err=True)
+
+
+@main.command("export-qdpx")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@OUT_OPTION
+def export_qdpx(project: Path, out: Path) -> None:
+    """Write every meeting in an output folder's history as a REFI-QDA project (.qdpx).
+
+    Open PROJECT in NVivo, ATLAS.ti, MAXQDA or QualCoder: each meeting is a text source of its
+    turns ("Speaker: text", pseudonymised when the history is), with its date, department and
+    partnership as variables; the codebook holds the framings and the seven reflection markers;
+    every sentence the tool labelled is coded. Recode it there, export it as a .qdpx again, and
+    score the tool against your coding with hymnsheet evaluate.
+
+    \b
+    Example:
+      hymnsheet export-qdpx meetings.qdpx --out reports/study
+      hymnsheet evaluate meetings-recoded.qdpx --rows disagreements.csv
+    """
+    with _library_errors():
+        exported = library_export_qdpx(out, project)
+    click.echo(f"Exported {exported.meetings} meeting(s), {exported.selections} coded sentence(s), to {project}",
+               err=True)

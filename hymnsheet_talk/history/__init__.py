@@ -5,12 +5,15 @@
 - ``store``: the SQLite file, one SQL table per output table;
 - ``publish``: the CSV tables and the index, written from the store;
 - ``groups``: compare and trend pages over the history;
-- ``erasure``: removing meetings for good.
+- ``erasure``: removing meetings for good;
+- ``qdpx``: every meeting as a REFI-QDA project for QDA tools (NVivo, ATLAS.ti, MAXQDA, QualCoder).
 """
 
 from .erasure import forget
 from .groups import Across, compare, trend
+from .qdpx import Exported, export_qdpx
 from .store import STORE_FILE, Store, open_history
 from .run import Run, update
 
-__all__ = ["Across", "Run", "STORE_FILE", "Store", "compare", "forget", "open_history", "trend", "update"]
+__all__ = ["Across", "Exported", "Run", "STORE_FILE", "Store", "compare", "export_qdpx", "forget", "open_history", "trend",
+           "update"]

@@ -14,11 +14,11 @@ from .lexicon import LABELS, REFLECTION_LABELS, Cue, Lexicon, load_lexicon
 from .patterns import PATTERN_HELP
 from .pipeline import CUES_KEY, build_pipeline
 from .reflection import MARKERS
-from .rows import roll_up_rows, sentence_rows
+from .rows import roll_up_rows, sentence_rows, sentence_spans
 from .sentences import NAMES_KEY
 
 __all__ = [
     "BEHAVIOUR", "CUES_KEY", "Cue", "ECOLOGICAL", "FRAMINGS", "LABELS", "Lexicon", "MARKERS", "MIXED", "NAMES_KEY",
     "NONE", "PATTERN_HELP", "REFLECTION_LABELS", "build_pipeline", "load_lexicon", "roll_up", "roll_up_rows",
-    "sentence_rows",
+    "sentence_rows", "sentence_spans",
 ]

@@ -64,3 +64,17 @@ def roll_up_rows(rows: list[dict]) -> dict:
 
 def _join(cues: Iterable[str]) -> str:
     return " | ".join(cue for cue in cues if cue)
+
+
+def sentence_spans(text: str, sentences: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of ``sentences`` (a text's sentence rows' ``text``, in order) lies in ``text``:
+    ``(start, end)`` in code points, end exclusive. Raises ``ValueError`` for a sentence that is
+    not there, after the one before it."""
+    spans, end = [], 0
+    for sentence in sentences:
+        start = text.find(sentence, end)
+        if start < 0:
+            raise ValueError(f"sentence {sentence!r} is not in the text it was cut from")
+        end = start + len(sentence)
+        spans.append((start, end))
+    return spans
