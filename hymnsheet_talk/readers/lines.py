@@ -35,3 +35,8 @@ def read_labelled_lines(
         else:
             unattributed.append(Unattributed(number, line.strip()))
     return Transcript(format_name, segments, unattributed)
+
+
+def first_text_line(text: str) -> int:
+    """The number (from 1) of the first line of ``text`` that is not blank; 1 for blank text."""
+    return next((number for number, line in enumerate(text.splitlines(), start=1) if line.strip()), 1)
