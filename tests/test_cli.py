@@ -77,7 +77,7 @@ def test_one_bad_file_fails_with_its_name_and_the_rest_are_written(tmp_path):
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
     result = run("analyse", str(folder), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
-    assert f"Error: {folder / 'notes.txt'}: found no speaker labels" in result.output
+    assert f"Error: {folder / 'notes.txt'}:1: found no speaker labels" in result.output
     assert f"Skipped 1 file(s) that are not transcripts: {folder / 'photo.png'}" in result.output
     assert "Traceback" not in result.output
     assert pd.read_csv(tmp_path / "out" / "meetings.csv")["meeting_id"].tolist() == ["zoom"]

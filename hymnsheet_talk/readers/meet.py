@@ -19,7 +19,7 @@ import re
 
 from ..meeting import Segment, Transcript
 from .labels import looks_like_name
-from .lines import read_labelled_lines
+from .lines import keep_lines, read_labelled_lines
 from .plain import match_label
 from .timecode import clock_seconds
 
@@ -30,8 +30,10 @@ _STAMP = re.compile(r"^\s*(?P<clock>\d{1,2}:\d{2}:\d{2})\s*$")
 _END = re.compile(r"^\s*(?:Meeting|Transcription)\s+ended\s+after\s+\d", re.IGNORECASE)
 # Meet names people by their Google account, which may be written in lower case ("edwin: Thanks").
 _LOWER_LABEL = re.compile(r"^\s*(?P<label>[a-z][^:]{0,60}?):\s+(?P<text>.*)$")
-# The title comes within the first few lines (after a date line in Gemini's layout).
+# The title comes within the first few lines (after a date line in Gemini's layout), the
+# "Transcript" heading after the attendees.
 _TITLE_LINES = 4
+_HEADER_LINES = 12
 
 
 def is_meet(lines: list[str]) -> bool:
@@ -44,10 +46,11 @@ def parse(text: str) -> Transcript:
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if _STAMP.match(line)), None)
     if first is None:
-        first = next((i + 1 for i, line in enumerate(lines) if line.strip() == "Transcript" or _TITLE.search(line)), 0)
+        # No stamp at all: the header ends with the "Transcript" heading, else the title.
+        heading = [i for i, line in enumerate(lines[:_HEADER_LINES]) if line.strip() == "Transcript" or _TITLE.search(line)]
+        first = heading[-1] + 1 if heading else 0
     end = next((i for i in range(first, len(lines)) if _END.match(lines[i])), len(lines))
-    # Blanking the header and footer keeps every line's number as it is in the file.
-    body = "\n".join([""] * first + lines[first:end])
+    body = keep_lines(lines, first, end)
     stamp: list[float] = []
 
     def skip(line: str) -> bool:

@@ -18,7 +18,7 @@ import re
 
 from ..meeting import Segment, Transcript, Unattributed
 from .labels import looks_like_name, split_label
-from .lines import read_labelled_lines
+from .lines import keep_lines, read_labelled_lines
 from .otter import match_header, open_segment
 
 FORMAT = "teams"
@@ -28,6 +28,7 @@ CUES_FORMAT = "teams-cues"
 _DURATION = re.compile(r"^\s*(?=\d)(?:\d+h\s*)?(?:\d+m\s*)?(?:\d+s)?\s*$")
 _NOTICE = re.compile(r"^\s*\S.{0,80}\s(?:started|stopped)\s+transcription\s*$", re.IGNORECASE)
 _CUE = re.compile(r"^\s*(?P<start>\d+:\d+:\d+(?:\.\d+)?)\s*-->\s*(?P<end>\d+:\d+:\d+(?:\.\d+)?)\s*$")
+_UNPADDED = re.compile(r"(?:^|:)\d(?::|\.)")
 # How far into a file the first entry may come, after the header.
 _HEADER_LINES = 8
 
@@ -42,16 +43,14 @@ def is_teams(lines: list[str]) -> bool:
 def is_teams_cues(lines: list[str]) -> bool:
     """True when a line is a cue time as Teams' earlier Word download wrote it, with unpadded
     fields (``0:0:5.230``) that subtitles never have."""
-    return any(_CUE.match(line) and re.search(r"(?:^|:)\d(?::|\.)", line) for line in lines)
+    return any(_CUE.match(line) and _UNPADDED.search(line) for line in lines)
 
 
 def parse(text: str) -> Transcript:
     """Read the current layout; lines before the first entry are the header."""
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if match_header(line)), len(lines))
-    # Blanking the header keeps every later line's number as it is in the file.
-    body = "\n".join([""] * first + lines[first:])
-    return read_labelled_lines(body, FORMAT, open_segment, skip=_NOTICE.match)
+    return read_labelled_lines(keep_lines(lines, first, len(lines)), FORMAT, open_segment, skip=_NOTICE.match)
 
 
 def parse_cues(text: str) -> Transcript:

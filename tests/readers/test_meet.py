@@ -82,3 +82,12 @@ def test_speech_running_on_after_a_stamp_keeps_the_stamp_from_the_next_speaker(t
 @pytest.mark.parametrize("text", [EARLIER.lstrip("\ufeff"), "\n".join(GEMINI)])
 def test_meet_layouts_are_sniffed_from_content(text):
     assert sniff(text, ".txt") == "meet"
+
+
+def test_without_any_stamp_the_header_ends_at_the_transcript_heading(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text("Catch-up - Transcript\nAttendees\nAnn Lee, Bob Ray\nTranscript\nAnn Lee: Quick one.\n"
+                    "Bob Ray: Yes.\nMeeting ended after 00:00:40\n", encoding="utf-8")
+    meeting = read_transcript(path)
+    assert per_speaker(meeting) == {"Ann Lee": (1, 2, None), "Bob Ray": (1, 1, None)}
+    assert meeting.unattributed == []
