@@ -17,6 +17,7 @@ from .meeting import Meeting, Segment, Speaker, Turn
 from .output import write_outputs
 from .readers import parse_transcript, read_transcript
 from .roster import Roster, attribute, load_roster
+from .roster_draft import draft_roster
 from .tables import Analysis, analyse, build_tables
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "attribute",
     "build_pipeline",
     "build_tables",
+    "draft_roster",
     "evaluate",
     "find_transcripts",
     "load_lexicon",

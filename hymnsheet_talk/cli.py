@@ -14,7 +14,7 @@ from typing import Iterator
 import click
 
 from ._version import __version__
-from .atomic import write_csv
+from .atomic import neutralise_formulas, write_csv
 from .errors import InputError, StoreError, UnknownModel
 from .evaluation import family_scores, format_scores, score_projects
 from .evaluation.codebook import NAMES, label_for
@@ -28,6 +28,7 @@ from .manifest import check_date
 from .output import FORMATS
 from .privacy import read_redactions
 from .readers import SUFFIXES
+from .roster_draft import draft_roster
 from .report.prose import change_sentences
 from .tables.groups import EVERY
 
@@ -115,8 +116,9 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, manifest: Path | None,
             lexicons: tuple[Path, ...]) -> None:
     """Analyse transcripts (files or folders; default: transcripts/) into tables and reports.
 
-    Layouts are recognised from the content: plain "Name: text" lines, Teams or Zoom WebVTT,
-    SRT, Otter.ai text exports and CSV (speaker, text columns).
+    Layouts are recognised from the content: plain "Name: text" lines; Teams (Word .docx, WebVTT,
+    or the Word text pasted); Zoom (WebVTT, saved captions); Google Meet transcripts saved as text
+    or .docx; SRT; Otter.ai text exports; CSV (speaker, text columns).
 
     OUT keeps a history (hymnsheet.sqlite): each run adds new meetings, replaces those whose
     transcript, roster rows, metadata or settings changed, and skips the rest; the tables and
@@ -165,6 +167,36 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, manifest: Path | None,
         click.echo(f"Tip: --jobs {cores} analyses meetings on all {cores} cores of this computer.", err=True)
     if run.failures:
         raise SystemExit(1)
+
+
+@main.command("roster")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="FILE...")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the roster to this new file instead of printing it (an existing file is never overwritten).")
+def roster_command(paths: tuple[Path, ...], output: Path | None) -> None:
+    """Draft a roster from transcripts (files or folders): every speaker found, once.
+
+    Prints a CSV with the columns name, agency, role, aliases, ready to complete: the agency where
+    a label carries one ("Name (Police):"), the role where it gives one ("The Chair"), and the
+    other spellings of each name as aliases. Fill in the empty agencies, check the names, then
+    analyse with --roster.
+
+    \b
+    Example:
+      hymnsheet roster transcripts/ --output transcripts/roster.csv
+      hymnsheet analyse transcripts/ --roster transcripts/roster.csv
+    """
+    if output is not None and output.exists():
+        raise click.UsageError(f"{output} already exists: name a new file, so a roster you have filled in is never overwritten")
+    with _library_errors():
+        drafted = draft_roster(paths)
+    if output is None:
+        click.echo(neutralise_formulas(drafted).to_csv(index=False), nl=False)
+    else:
+        write_csv(output, drafted)
+    blank = int((drafted["agency"] == "").sum())
+    click.echo(f"Drafted {len(drafted)} attendee(s), {blank} without an agency to fill in"
+               + (f", into {output}" if output else ""), err=True)
 
 
 OUT_OPTION = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,

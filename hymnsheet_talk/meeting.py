@@ -96,6 +96,8 @@ class Meeting:
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
     roster: str | None = None
+    # Set when the roster matched speakers of fewer than half the words: the report opens with it.
+    roster_warning: str = ""
 
     @property
     def words(self) -> int:

@@ -134,5 +134,6 @@ def _meeting(meeting: Meeting, labels: dict[str, str], pattern) -> Meeting:
                for turn in meeting.turns],
         speakers=[dataclasses.replace(s, name=labels.get(s.name, s.name)) for s in meeting.speakers],
         warnings=[rename(warning) for warning in meeting.warnings],
+        roster_warning=rename(meeting.roster_warning),
         unattributed=[Unattributed(item.line, _mask(item.text, pattern)) for item in meeting.unattributed],
     )

@@ -8,19 +8,21 @@ import dataclasses
 import io
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 from .meeting import UNKNOWN_AGENCY, Meeting, Speaker, merge_turns
 from .readers.decode import decode
+from .readers.titled import role_of
 
 # Titles and post-nominals that transcripts add or leave off at will.
 TITLES = frozenset(
     """
     mr mrs ms miss mx dr prof professor sir dame lord lady rev cllr councillor
     pc dc ds di dci dsi ps sgt insp supt ch supt pcso det
-    am ms mp msp mla mbe obe cbe qc kc
+    am ms mp msp mla mbe obe cbe qc kc hon rt right
     """.split()
 )
 
@@ -65,7 +67,8 @@ class Roster:
         """The member a speaker label names, or None.
 
         Exact after normalising (case, accents, spacing, brackets, titles, ``Surname, First``);
-        then, for a one-word label, the one member whose first name or surname it is.
+        then, for a one-word label, the one member whose first name or surname it is; then, for a
+        role label that names nobody (``The Chair``), the one member with that role.
         """
         key = name_key(label)
         if key in self._by_key:
@@ -74,6 +77,11 @@ class Roster:
             found = {m for m in self.members if key in _first_and_last(m)}
             if len(found) == 1:
                 return found.pop()
+        role = role_of(label)
+        if role:
+            holders = [m for m in self.members if m.role.strip().lower() == role.lower()]
+            if len(holders) == 1:
+                return holders[0]
         return None
 
 
@@ -151,10 +159,12 @@ def attribute(meeting: Meeting, roster: Roster | None = None) -> Meeting:
 
     A label matched to the roster takes the roster's name and agency; otherwise the agency
     written in the transcript is used, else ``Unknown``. ``speakers`` becomes everyone present:
-    the roster's attendees for this meeting (silent ones included), then unmatched speakers.
-    Conflicts between roster and transcript agencies, and speakers with no agency, are added to
-    ``warnings``.
+    the roster's attendees for this meeting (silent ones included), then unmatched speakers, each
+    with the roster's role, else the one their label gave. Conflicts between roster and
+    transcript agencies, speakers with no agency, and a roster that matches speakers of fewer than
+    half the words (``roster_warning``) are added to ``warnings``.
     """
+    given = roster
     roster = (roster or Roster()).for_meeting(meeting.source)
     warnings = list(meeting.warnings)
     written = {}
@@ -163,12 +173,14 @@ def attribute(meeting: Meeting, roster: Roster | None = None) -> Meeting:
             written.setdefault(turn.speaker, turn.agency)
 
     turns = []
+    matched: dict[str, Member] = {}
     for turn in meeting.turns:
         member = roster.match(turn.speaker)
         agency = written.get(turn.speaker)
         if member is None:
             turns.append(dataclasses.replace(turn, agency=agency or UNKNOWN_AGENCY))
             continue
+        matched[turn.speaker] = member
         if agency and agency.lower() != member.agency.lower():
             note = (
                 f"{meeting.meeting_id}: {turn.speaker!r} is written as {agency!r} in the transcript "
@@ -179,9 +191,15 @@ def attribute(meeting: Meeting, roster: Roster | None = None) -> Meeting:
         turns.append(dataclasses.replace(turn, speaker=member.name, agency=member.agency))
     turns = merge_turns(turns)
 
-    speakers = {m.name: Speaker(m.name, m.agency, m.role) for m in roster.members}
+    labelled_roles = {speaker.name: speaker.role for speaker in meeting.speakers if speaker.role}
+    roles = {member.name: labelled_roles[label] for label, member in matched.items() if label in labelled_roles}
+    speakers = {m.name: Speaker(m.name, m.agency, m.role or roles.get(m.name, "")) for m in roster.members}
     for turn in turns:
-        speakers.setdefault(turn.speaker, Speaker(turn.speaker, turn.agency or UNKNOWN_AGENCY))
+        speakers.setdefault(turn.speaker, Speaker(turn.speaker, turn.agency or UNKNOWN_AGENCY,
+                                                  labelled_roles.get(turn.speaker, "")))
+    mismatch = roster_mismatch(meeting, given, matched) if given is not None else ""
+    if mismatch:
+        warnings.insert(0, mismatch)
     unknown = [s.name for s in speakers.values() if s.agency == UNKNOWN_AGENCY]
     if unknown:
         warnings.append(
@@ -189,5 +207,42 @@ def attribute(meeting: Meeting, roster: Roster | None = None) -> Meeting:
             "(name, agency) to place them"
         )
     return meeting.replace(
-        turns=turns, speakers=list(speakers.values()), warnings=warnings, roster=roster.source
+        turns=turns, speakers=list(speakers.values()), warnings=warnings, roster=roster.source,
+        roster_warning=mismatch,
     )
+
+
+# Past this many names, a warning says how many more there are.
+LISTED_NAMES = 8
+
+
+def roster_mismatch(meeting: Meeting, roster: Roster, matched: dict[str, Member]) -> str:
+    """A warning when the speakers ``matched`` to the roster said fewer than half of ``meeting``'s
+    words, naming the labels not on the roster and the roster's attendees not heard; else "".
+
+    ``meeting`` holds the labels as read; ``matched`` maps those labels to roster members.
+    """
+    words = Counter()
+    for turn in meeting.turns:
+        words[turn.speaker] += turn.words
+    total = sum(words.values())
+    heard = sum(count for label, count in words.items() if label in matched)
+    if not total or heard * 2 >= total:
+        return ""
+    attending = roster.for_meeting(meeting.source).members
+    unmatched = [label for label, _count in words.most_common() if label not in matched]
+    unheard = [m.name for m in attending if m not in matched.values()]
+    where = f" {roster.source}" if roster.source else ""
+    text = (f"{meeting.meeting_id}: the roster{where} matches speakers of only {heard / total:.0%} of the words, "
+            f"so most speakers keep the transcript's labels and have no agency. Not on the roster: "
+            f"{_listed(unmatched)}. On the roster but not heard: {_listed(unheard) or 'nobody'}.")
+    left_out = len(roster.members) - len(attending)
+    if left_out:
+        text += (f" {left_out} roster row(s) name other meetings in their meeting column and were left out: a "
+                 "row with a meeting applies only to the meetings it names (leave it blank for every meeting).")
+    return text
+
+
+def _listed(names: list[str]) -> str:
+    shown = ", ".join(names[:LISTED_NAMES])
+    return shown + (f" and {len(names) - LISTED_NAMES} more" if len(names) > LISTED_NAMES else "")

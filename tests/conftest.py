@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import docx
 import pandas as pd
 import pytest
 
@@ -13,6 +14,31 @@ SAMPLES = ROOT / "transcripts"
 @pytest.fixture
 def data() -> Path:
     return DATA
+
+
+def per_speaker(meeting):
+    """{speaker: (turns, words, seconds)} with unknown seconds as None."""
+    totals = {}
+    for turn in meeting.turns:
+        turns, words, seconds = totals.get(turn.speaker, (0, 0, None))
+        if turn.seconds is not None:
+            seconds = (seconds or 0) + turn.seconds
+        totals[turn.speaker] = (turns + 1, words + turn.words, seconds)
+    return {name: (t, w, None if s is None else round(s, 3)) for name, (t, w, s) in totals.items()}
+
+
+def write_word(path: Path, paragraphs: list[str]) -> Path:
+    """A Word (.docx) file built with python-docx: one paragraph per item, a line break within a
+    paragraph wherever the item has a newline (as Teams puts ``Name   0:03`` and its speech)."""
+    document = docx.Document()
+    for text in paragraphs:
+        paragraph = document.add_paragraph()
+        for number, line in enumerate(text.split("\n")):
+            run = paragraph.add_run(line)
+            if number < text.count("\n"):
+                run.add_break()
+    document.save(path)
+    return path
 
 
 def write_meeting(folder: Path, name: str, lines: list[tuple[str, str]]) -> Path:

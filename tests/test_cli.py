@@ -77,7 +77,7 @@ def test_one_bad_file_fails_with_its_name_and_the_rest_are_written(tmp_path):
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
     result = run("analyse", str(folder), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
-    assert f"Error: {folder / 'notes.txt'}: found no speaker labels" in result.output
+    assert f"Error: {folder / 'notes.txt'}:1: found no speaker labels" in result.output
     assert f"Skipped 1 file(s) that are not transcripts: {folder / 'photo.png'}" in result.output
     assert "Traceback" not in result.output
     assert pd.read_csv(tmp_path / "out" / "meetings.csv")["meeting_id"].tolist() == ["zoom"]
@@ -221,3 +221,49 @@ def test_many_meetings_on_one_core_get_a_tip_about_jobs(tmp_path, monkeypatch):
     assert result.output.splitlines()[-1] == "Tip: --jobs 4 analyses meetings on all 4 cores of this computer."
     result = run("analyse", str(SAMPLES), "--out", str(tmp_path / "again"), "--format", "csv", "--jobs", "2")
     assert "Tip:" not in result.output
+
+
+def test_a_roster_that_does_not_fit_is_loud_on_stderr_and_opens_the_report(tmp_path):
+    """A roster brought from other meetings: one row for every meeting, one for a meeting of its own."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "roster.csv").write_text("name,agency,role,aliases,meeting\nHelen Marsh,Children's social care,Chair,,\n"
+                                       "Tom Okafor,Police,,,2025-01-14_northgate_context_panel.txt\n")
+    (folder / "my_panel.txt").write_text("Ann Lee: The park is unlit after four.\nBob Ray: We can look at that.\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["analyse", str(folder), "--out", str(out), "--format", "md,html"])
+    assert result.exit_code == 0
+    warning = (f"my-panel: the roster {folder / 'roster.csv'} matches speakers of only 0% of the words, so most "
+               "speakers keep the transcript's labels and have no agency. Not on the roster: Ann Lee, Bob Ray. On the "
+               "roster but not heard: Helen Marsh. 1 roster row(s) name other meetings in their meeting column and were "
+               "left out: a row with a meeting applies only to the meetings it names (leave it blank for every meeting).")
+    assert f"Warning: {warning}\n" in result.stderr
+    report = (out / "my-panel" / "report.md").read_text().splitlines()
+    assert report[4] == ("**The roster does not fit this transcript: check it before reading the figures below.** "
+                         + warning.replace("_", "\\_"))
+    assert report[6] == "## In brief"
+    html = (out / "my-panel" / "report.html").read_text()
+    assert html.index("The roster does not fit this transcript") < html.index("In brief")
+    # Helen Marsh is still listed with 0 words, but not said to have been there in silence.
+    assert "at the meeting but did not speak" not in html and "at the meeting but did not speak" not in "\n".join(report)
+    assert any(line.startswith("| Helen Marsh | Children's social care | Chair | 0 | 0 |") for line in report)
+    assert "The chair, Helen Marsh" not in html
+
+
+def test_roster_drafts_a_csv_from_the_samples_and_never_overwrites_a_file(tmp_path):
+    result = CliRunner().invoke(main, ["roster", str(SAMPLES)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:3] == ["name,agency,role,aliases", "Helen Marsh,Children's social care,,",
+                                              "Tom Okafor,Police,,"]
+    assert result.stderr == "Drafted 19 attendee(s), 12 without an agency to fill in\n"
+    output = tmp_path / "roster.csv"
+    assert run("roster", str(SAMPLES), "--output", str(output)).exit_code == 0
+    assert output.read_text() == result.stdout
+    again = CliRunner().invoke(main, ["roster", str(SAMPLES), "--output", str(output)])
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_analyse_help_names_the_layouts_read():
+    result = run("analyse", "--help")
+    for layout in ("Teams (Word .docx", "Zoom", "Google Meet"):
+        assert layout in " ".join(result.output.split())

@@ -18,6 +18,7 @@ LAYERS = [
     {"readers"},
     {"roster", "manifest"},
     {"loading"},
+    {"roster_draft"},
     {"language"},
     {"tables", "evaluation"},
     {"privacy", "report"},

@@ -5,6 +5,8 @@ import pytest
 from hymnsheet_talk import InputError, Roster, attribute, load_roster, parse_transcript
 from hymnsheet_talk.roster import Member, name_key
 
+from conftest import SAMPLES
+
 
 @pytest.mark.parametrize(
     "written",
@@ -92,3 +94,34 @@ def test_attribution_uses_roster_then_written_agency_then_unknown_and_adds_silen
         "the roster is used",
         "meeting: no agency for Visitor; add them to the roster (name, agency) to place them",
     ]
+
+
+def test_a_roster_that_fits_few_speakers_says_so_naming_both_sides():
+    meeting = parse_transcript("Ann Lee: One two three four.\nBob Ray: Five six.\nTom: Seven.\nCat Day: Eight.\n",
+                               source="panel.txt")
+    roster = Roster((Member("Tom Okafor", "Police"), Member("Gary Lewis", "Housing")), "roster.csv")
+    attributed = attribute(meeting, roster)
+    expected = ("meeting: the roster roster.csv matches speakers of only 12% of the words, so most speakers keep the "
+                "transcript's labels and have no agency. Not on the roster: Ann Lee, Bob Ray, Cat Day. On the roster "
+                "but not heard: Gary Lewis.")
+    assert attributed.roster_warning == expected
+    assert attributed.warnings[0] == expected
+
+
+def test_rows_for_other_meetings_are_named_in_the_warning_when_a_roster_is_reused(tmp_path):
+    """The sample roster names the sample meetings in its meeting column: reused for another
+    meeting, none of its rows apply, and the warning says why."""
+    meeting = parse_transcript("Ann Lee: Hello there.\nHelen Marsh: Hi.\n", source=str(tmp_path / "my_panel.txt"))
+    attributed = attribute(meeting, load_roster(SAMPLES / "roster.csv"))
+    assert attributed.roster_warning == (
+        f"meeting: the roster {SAMPLES / 'roster.csv'} matches speakers of only 0% of the words, so most speakers "
+        "keep the transcript's labels and have no agency. Not on the roster: Ann Lee, Helen Marsh. On the roster but "
+        "not heard: nobody. 19 roster row(s) name other meetings in their meeting column and were left out: a row "
+        "with a meeting applies only to the meetings it names (leave it blank for every meeting).")
+    assert attributed.speakers[0].name == "Ann Lee"
+
+
+def test_a_roster_matching_half_the_words_or_more_gives_no_warning_and_no_roster_none():
+    meeting = parse_transcript("Tom: One two.\nAnn Lee: Three four.\n", source="panel.txt")
+    assert attribute(meeting, Roster((Member("Tom Okafor", "Police"),))).roster_warning == ""
+    assert attribute(meeting, None).roster_warning == ""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .titled import titled_label, written_label
+
 # Words people say before a colon in the middle of speech, or that head minutes and agendas.
 # A label made only of these is speech, not a speaker.
 NOT_NAMES = frozenset(
@@ -40,8 +42,12 @@ def split_label(raw: str) -> tuple[str, str | None]:
 
     Pronouns and account tags in brackets (``[NA]``, ``(Guest)``) are dropped; any other
     round-bracketed text is taken as the agency written in the transcript. Square-bracketed tags
-    never name an agency: Teams uses them for tenant codes.
+    never name an agency: Teams uses them for tenant codes. Role labels and parliamentary labels
+    (titles, nested brackets, party and seat) are read by ``titled``.
     """
+    titled = titled_label(raw)
+    if titled is not None:
+        return written_label(titled), titled.agency
     agency = None
     for match in _BRACKETS.finditer(raw):
         inside = match.group(1).strip()
@@ -59,7 +65,8 @@ def looks_like_name(raw: str) -> bool:
     ``Surname, First`` too) or generic labels such as ``Speaker 2``; clock times, sentences and
     words like ``Note`` or ``Action`` are not.
     """
-    name, _agency = split_label(raw)
+    titled = titled_label(raw)
+    name = titled.name if titled else split_label(raw)[0]
     if not name or _SPEAKER_N.match(name):
         return bool(name)
     words = name.replace(",", " ").split()

@@ -35,3 +35,14 @@ def read_labelled_lines(
         else:
             unattributed.append(Unattributed(number, line.strip()))
     return Transcript(format_name, segments, unattributed)
+
+
+def first_text_line(text: str) -> int:
+    """The number (from 1) of the first line of ``text`` that is not blank; 1 for blank text."""
+    return next((number for number, line in enumerate(text.splitlines(), start=1) if line.strip()), 1)
+
+
+def keep_lines(lines: list[str], first: int, end: int) -> str:
+    """``lines`` as text with those outside ``first:end`` blanked (a header and footer that are not
+    speech), so that every kept line keeps the number it has in the file."""
+    return "\n".join([""] * first + lines[first:end])

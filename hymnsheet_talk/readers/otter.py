@@ -26,10 +26,11 @@ def match_header(line: str) -> tuple[str, float] | None:
 
 def parse(text: str) -> Transcript:
     """Read an Otter.ai text export."""
-    return read_labelled_lines(text, FORMAT, _open_segment, skip=FOOTER.match)
+    return read_labelled_lines(text, FORMAT, open_segment, skip=FOOTER.match)
 
 
-def _open_segment(line: str, number: int) -> Segment | None:
+def open_segment(line: str, number: int) -> Segment | None:
+    """The segment a ``Name  m:ss`` header line opens (its speech on the lines below), else None."""
     header = match_header(line)
     if header is None:
         return None

@@ -18,7 +18,7 @@ FORMAT = "plain"
 _LABEL_LINE = re.compile(
     rf"""^\s*
     (?:[\[(]?(?P<clock>{CLOCK})[\])]?\s*(?:[-–—]\s*)?)?   # optional time stamp
-    (?P<label>[^\s:][^:]{{0,80}}?)\s*
+    (?P<label>[^\s:][^:]{{0,120}}?)\s*
     :(?:\s+|$)                                            # the colon, then a space or line end
     (?P<text>.*)$""",
     re.VERBOSE,

@@ -8,20 +8,38 @@ from typing import Callable
 
 from ..errors import InputError
 from ..meeting import UNKNOWN_AGENCY, Meeting, Speaker, Transcript, fill_missing_ends, meeting_id_for, merge_turns
-from . import csv, otter, plain, srt, webvtt
+from . import csv, meet, otter, plain, srt, teams, webvtt, zoom
 from .subtitles import TIMING
 from .decode import decode
+from .lines import first_text_line
+from .titled import resolve_roles
+from .word import ENCODING as WORD, is_word, word_text
 
 READERS: dict[str, Callable[[str], Transcript]] = {
     "webvtt": webvtt.parse,
     "srt": srt.parse,
     "csv": csv.parse,
+    "teams": teams.parse,
+    "teams-cues": teams.parse_cues,
+    "meet": meet.parse,
+    "zoom-captions": zoom.parse,
+    "zoom-chat": zoom.refuse_chat,
     "otter": otter.parse,
     "plain": plain.parse,
 }
 
 # Extensions a folder scan treats as transcripts.
-SUFFIXES = frozenset({".txt", ".vtt", ".srt", ".csv", ".text"})
+SUFFIXES = frozenset({".txt", ".vtt", ".srt", ".csv", ".text", ".docx"})
+
+# What an unreadable file is told: the layouts read, and how to get one from each meeting service.
+NO_LABELS = (
+    "found no speaker labels. Read are: plain text ('Name: text' lines), Teams (Word .docx, WebVTT "
+    ".vtt, or the Word text pasted), Zoom (WebVTT .vtt, saved captions), Google Meet (transcript saved "
+    "as text or .docx), Otter.ai text, SRT, and CSV with speaker and text columns. To get one: in Teams, "
+    "the meeting's Recap > Transcript > Download (.docx or .vtt); in Zoom, the cloud recording's audio "
+    "transcript (.vtt) or Save captions during the meeting; in Meet, open the transcript in Google Docs, "
+    "then File > Download > Plain text (.txt)"
+)
 
 _SNIFF_LINES = 40
 
@@ -29,14 +47,18 @@ _SNIFF_LINES = 40
 def sniff(text: str, suffix: str = "") -> str:
     """The name of the reader (a key of ``READERS``) for ``text``.
 
-    Content decides: a WEBVTT header or cue timings, a CSV header naming ``speaker`` and
-    ``text``, an Otter ``Name  0:00`` header line; otherwise plain text. ``suffix`` settles a file
-    of cue timings without a header.
+    Content decides: a WEBVTT header; a Teams, Meet or Zoom text layout (``teams``, ``meet``,
+    ``zoom``); cue timings; a CSV header naming ``speaker`` and ``text``; an Otter ``Name  0:00``
+    header line; otherwise plain text. ``suffix`` settles a file of cue timings without a header,
+    and a Word file's ``Name  0:00`` entries as Teams'.
     """
     lines = [line.strip().lstrip("\ufeff") for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
     first = lines[0] if lines else ""
     if first.startswith("WEBVTT"):
         return "webvtt"
+    found = _sniff_meeting_service(lines, suffix)
+    if found:
+        return found
     timings = [line for line in lines if TIMING.match(line)]
     if timings:
         by_suffix = {".vtt": "webvtt", ".srt": "srt"}.get(suffix.lower())
@@ -48,21 +70,39 @@ def sniff(text: str, suffix: str = "") -> str:
     return "plain"
 
 
+def _sniff_meeting_service(lines: list[str], suffix: str) -> str | None:
+    """The reader for a Teams, Meet or Zoom text layout, else None."""
+    first = lines[0] if lines else ""
+    if teams.is_teams_cues(lines):
+        return "teams-cues"
+    if meet.is_meet(lines):
+        return "meet"
+    if teams.is_teams(lines) or (suffix.lower() == ".docx" and otter.match_header(first)):
+        return "teams"
+    if zoom.is_captions(first):
+        return "zoom-captions"
+    if zoom.is_chat(first):
+        return "zoom-chat"
+    return None
+
+
 def parse_transcript(text: str, *, meeting_id: str = "meeting", source: str = "<text>", suffix: str = "",
                      encoding: str = "utf-8") -> Meeting:
-    """Build a Meeting from transcript text already in memory (any supported layout)."""
+    """Build a Meeting from transcript text already in memory (any supported layout).
+
+    Role labels (``The Chair``) are given to the person they name; each speaker's role, where a
+    label gives one, goes to ``Speaker.role``.
+    """
     transcript = READERS[sniff(text, suffix)](text)
     if not transcript.segments:
-        raise InputError(
-            "found no speaker labels (expected lines such as 'Name: text', WebVTT voice tags, "
-            "or a CSV with speaker and text columns)"
-        )
-    turns = merge_turns(fill_missing_ends(transcript.segments))
+        raise InputError(NO_LABELS, line=first_text_line(text))
+    segments, roles = resolve_roles(transcript.segments)
+    turns = merge_turns(fill_missing_ends(segments))
     speakers: dict[str, Speaker] = {}
     for turn in turns:
         known = speakers.get(turn.speaker)
         if known is None or (known.agency == UNKNOWN_AGENCY and turn.agency):
-            speakers[turn.speaker] = Speaker(turn.speaker, turn.agency or UNKNOWN_AGENCY)
+            speakers[turn.speaker] = Speaker(turn.speaker, turn.agency or UNKNOWN_AGENCY, roles.get(turn.speaker, ""))
     return Meeting(
         meeting_id=meeting_id,
         source=source,
@@ -90,7 +130,8 @@ def read_transcript(path: str | Path, meeting_id: str | None = None) -> Meeting:
         if size > MAX_BYTES:
             raise InputError(f"the file is {size / 1e6:,.0f} MB, over the {MAX_BYTES // 10**6} MB limit for one "
                              "meeting: is it really one transcript? Split it into meetings")
-        text, encoding = decode(path.read_bytes())
+        data = path.read_bytes()
+        text, encoding = (word_text(data), WORD) if is_word(data) else decode(data)
         return parse_transcript(
             text,
             meeting_id=meeting_id or meeting_id_for(path),

@@ -69,9 +69,12 @@ HEADLINE_MEASURES = {
 }
 
 
-def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies: pd.DataFrame) -> list[str]:
+def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies: pd.DataFrame, *,
+                            roster_matched: bool = True) -> list[str]:
     """The headline sentences for one meeting, from its rows of the meetings, speakers and
-    agencies tables."""
+    agencies tables. Without ``roster_matched`` (the roster fits few of the speakers), nobody is
+    said to have been present but silent, nor is a silent chair given a share of nothing: the
+    roster's attendees may simply be under other labels."""
     sentences = []
     spoke = speakers[speakers["turns"] > 0].sort_values(["words", "speaker"], ascending=[False, True])
     silent = speakers[speakers["turns"] == 0].sort_values("speaker")
@@ -88,7 +91,7 @@ def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies
         f"{_who(top['speaker'], top['agency'])} spoke most: {top['words']:,} words, "
         f"{percent(top['word_share'])} of everything said."
     )
-    if len(silent):
+    if len(silent) and roster_matched:
         people = [_who(s, a) for s, a in zip(silent["speaker"], silent["agency"])]
         names = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
         verb = "was" if len(silent) == 1 else "were"
@@ -115,7 +118,7 @@ def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies
             f"The talk was {evenness(meeting['gini'])} (Gini {meeting['gini']:.2f}, where 0 means "
             "everyone spoke equally and 1 means one person did all the talking)."
         )
-    if not pd.isna(meeting["chair_word_share"]):
+    if not pd.isna(meeting["chair_word_share"]) and (roster_matched or meeting["chair_word_share"] > 0):
         sentences.append(
             f"The chair, {meeting['chair']}, spoke {percent(meeting['chair_word_share'])} of the words "
             f"and took {percent(meeting['chair_turn_share'])} of the turns."
@@ -230,6 +233,7 @@ INTERRUPTIONS_NOTE = ('An interruption is a turn that starts before the previous
 TRANSCRIPT_NOTE: list[Piece] = [("Included on request (", ""), ("--include-transcript", "code"),
                                  ("): handle this report as you would the transcript itself.", "")]
 ALL_ATTRIBUTED = "Every line was given to a speaker and every speaker has an agency."
+ROSTER_MISMATCH = "The roster does not fit this transcript: check it before reading the figures below."
 
 
 def footer(version: str) -> str:

@@ -5,18 +5,7 @@ import pytest
 from hymnsheet_talk import InputError, parse_transcript, read_transcript
 from hymnsheet_talk.readers import sniff
 
-from conftest import DATA
-
-
-def per_speaker(meeting):
-    """{speaker: (turns, words, seconds)} with unknown seconds as None."""
-    totals = {}
-    for turn in meeting.turns:
-        turns, words, seconds = totals.get(turn.speaker, (0, 0, None))
-        if turn.seconds is not None:
-            seconds = (seconds or 0) + turn.seconds
-        totals[turn.speaker] = (turns + 1, words + turn.words, seconds)
-    return {name: (t, w, None if s is None else round(s, 3)) for name, (t, w, s) in totals.items()}
+from conftest import DATA, per_speaker
 
 
 def test_plain_text_with_stamps_agencies_clock_times_and_colons_in_speech():
@@ -98,11 +87,16 @@ def test_header_less_cue_file_takes_its_extension_as_the_hint():
     assert sniff("1\n00:00:01.000 --> 00:00:02.000\nA: hi\n", ".srt") == "srt"
 
 
-def test_prose_without_labels_is_an_input_error_naming_the_file(tmp_path):
+def test_prose_without_labels_is_an_input_error_naming_the_file_the_layouts_and_how_to_export(tmp_path):
     path = tmp_path / "notes.txt"
-    path.write_text("We talked about the park for a while.\nThen we went home.\n")
-    with pytest.raises(InputError, match=r"notes\.txt: found no speaker labels"):
+    path.write_text("\nWe talked about the park for a while.\nThen we went home.\n")
+    with pytest.raises(InputError) as caught:
         read_transcript(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:2: found no speaker labels. Read are: plain text")
+    for named in ("Teams (Word .docx", "Zoom (WebVTT .vtt, saved captions)", "Google Meet", "Otter.ai", "SRT", "CSV",
+                  "in Teams, the meeting's Recap > Transcript > Download", "in Zoom,", "in Meet,"):
+        assert named in message
 
 
 def test_malformed_cue_timing_names_the_line():

@@ -106,3 +106,19 @@ def test_only_the_role_chair_itself_marks_the_chair():
     roster = Roster((Member("Ann Lee", "Education", "Chair of governors"), Member("Bob Ray", "Police", " CHAIR ")))
     row = build_tables([attribute(meeting, roster)])["meetings"].iloc[0]
     assert (row["chair"], row["chair_word_share"], row["chair_turn_share"]) == ("Bob Ray", 1 / 3, 1 / 2)
+
+
+def test_a_roster_that_does_not_fit_leaves_out_the_silent_attendees_sentence(tables):
+    from hymnsheet_talk.report.prose import participation_sentences
+
+    sentences = participation_sentences(tables["meetings"].iloc[0], tables["speakers"], tables["agencies"],
+                                        roster_matched=False)
+    assert not any("did not speak" in sentence for sentence in sentences)
+    assert sentences[-1] == "The chair, Helen Marsh, spoke 48% of the words and took 40% of the turns."
+
+
+def test_a_chair_named_by_a_role_label_is_the_chair_without_a_roster():
+    meeting = parse_transcript("The Chair (Ann Lee): one two\nBob Ray: three\nThe Chair: four\n",
+                               meeting_id="m", source="m.txt")
+    row = build_tables([attribute(meeting, None)])["meetings"].iloc[0]
+    assert (row["chair"], row["chair_word_share"], row["chair_turn_share"]) == ("Ann Lee", 3 / 4, 2 / 3)
