@@ -9,10 +9,14 @@ import pandas as pd
 from .atomic import staged, write_csv
 from .report.prose import privacy_note
 from .tables import Analysis
+from .tables.terms import history_terms_table, history_totals
 
 FORMATS = ("html", "md", "csv")
 # Tables about one meeting's people: written into that meeting's folder.
 MEETING_FOLDER_TABLES = ("speaker_transitions",)
+# Kept in the history for the tables worked out over all of it (``agency_terms_all``), not written.
+HISTORY_ONLY_TABLES = ("term_counts",)
+HISTORY_TERMS_FILE = "agency_terms_all.csv"
 
 
 def write_outputs(analysis: Analysis, out: str | Path, formats: set[str] | None = None, *,
@@ -54,8 +58,12 @@ def _write(analysis: Analysis, out: Path, formats: set[str], include_transcript:
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     """One CSV per table in ``out`` (the tables about one meeting's people go in its folder, by
-    ``write_meeting_files``)."""
-    return [write_csv(out / f"{name}.csv", table) for name, table in tables.items() if name not in MEETING_FOLDER_TABLES]
+    ``write_meeting_files``), and ``agency_terms_all.csv`` over all the meetings."""
+    written = [write_csv(out / f"{name}.csv", table) for name, table in tables.items()
+               if name not in (*MEETING_FOLDER_TABLES, *HISTORY_ONLY_TABLES)]
+    if "term_counts" in tables:
+        written.append(write_csv(out / HISTORY_TERMS_FILE, history_terms_table(history_totals(tables["term_counts"]))))
+    return written
 
 
 def write_meeting_files(analysis: Analysis, out: Path, formats: set[str], colours: dict[str, str], *,

@@ -2,7 +2,7 @@
 
 Within a meeting each attendee gets a stable label from their agency and their place in it
 (``Police 1``, ``Education 2``). In every text column (turns, sentences, quotes, cues, actions,
-warnings, unattributed lines) the attendees' names and name parts, their roster aliases and any
+each agency's terms, warnings, unattributed lines) the attendees' names and name parts, their roster aliases and any
 names listed with ``--redact`` are replaced by ``[name]``; with a trained model (``--model``), so
 are the people its entity recogniser finds. Other names, such as the young person discussed, are
 masked only when listed: the report says so.
@@ -30,7 +30,7 @@ NAME_COLUMNS = {
     "speaker_transitions": ["from_speaker", "to_speaker"],
 }
 # Columns that hold free text (names inside masked).
-TEXT_COLUMNS = ["text", "framing_cues", "reflection_cues", "action_cues", "addressee", "source"]
+TEXT_COLUMNS = ["text", "framing_cues", "reflection_cues", "action_cues", "addressee", "source", "term"]
 MIN_NAME_PART = 3
 
 

@@ -8,12 +8,14 @@ import pandas as pd
 from click.testing import CliRunner
 
 from hymnsheet_talk.tables.actions import ACTION_COLUMNS
+from hymnsheet_talk.tables.divergence import AGENCY_DIVERGENCE_COLUMNS, MEETING_DIVERGENCE_COLUMNS
 from hymnsheet_talk.cli import main
 from hymnsheet_talk.manifest import METADATA_COLUMNS
 from hymnsheet_talk.tables.framing import FRAMING_COLUMNS, SPLIT_COLUMNS
 from hymnsheet_talk.tables.participation import AGENCY_COLUMNS, MEETING_COLUMNS, SPEAKER_COLUMNS, TURN_COLUMNS
 from hymnsheet_talk.tables.reflection import INVITATION_COLUMNS, RATE_COLUMNS
 from hymnsheet_talk.tables.tagging import SENTENCE_COLUMNS, TURN_LABEL_COLUMNS
+from hymnsheet_talk.tables.terms import HISTORY_TERM_COLUMNS, TERM_COLUMNS
 from hymnsheet_talk.tables.turn_taking import MEETING_TURN_TAKING_COLUMNS, TRANSITION_COLUMNS, TURN_TAKING_COLUMNS
 
 from conftest import DATA, SAMPLES
@@ -34,27 +36,30 @@ def test_analyse_with_no_arguments_reads_transcripts_and_writes_reports(tmp_path
     reports = tmp_path / "reports"
     language = [*SPLIT_COLUMNS, *FRAMING_COLUMNS, *RATE_COLUMNS, "reflection_spread", "questions_answered"]
     agency_actions, meeting_actions = ["actions_owned", "actions_proposed"], ["actions", "actions_ecological_share"]
+    agency_partners = [*AGENCY_DIVERGENCE_COLUMNS, "action_terms_share"]
+    meeting_partners = [*MEETING_DIVERGENCE_COLUMNS, "framing_spread"]
     for name, columns in (("turns", TURN_COLUMNS + TURN_LABEL_COLUMNS), ("speakers", SPEAKER_COLUMNS + TURN_TAKING_COLUMNS),
-                          ("agencies", AGENCY_COLUMNS + TURN_TAKING_COLUMNS + language + agency_actions),
+                          ("agencies", AGENCY_COLUMNS + TURN_TAKING_COLUMNS + language + agency_actions + agency_partners),
                           ("meetings", ["meeting_id", *METADATA_COLUMNS, "meeting_type", *MEETING_COLUMNS[1:]]
-                           + MEETING_TURN_TAKING_COLUMNS + language + meeting_actions),
+                           + MEETING_TURN_TAKING_COLUMNS + language + meeting_actions + meeting_partners),
                           ("sentences", SENTENCE_COLUMNS), ("invitations", INVITATION_COLUMNS),
-                          ("transitions", TRANSITION_COLUMNS), ("actions", ACTION_COLUMNS)):
+                          ("transitions", TRANSITION_COLUMNS), ("actions", [*ACTION_COLUMNS, "terms_from_agency"]),
+                          ("agency_terms", TERM_COLUMNS), ("agency_terms_all", HISTORY_TERM_COLUMNS)):
         assert list(pd.read_csv(reports / f"{name}.csv").columns) == columns
     assert pd.read_csv(reports / "meetings.csv")["meeting_id"].tolist() == MEETINGS
     for meeting_id in MEETINGS:
         folder = reports / meeting_id
         assert sorted(p.name for p in folder.iterdir()) == [
-            "action-framing.png", "agency-shares.png", "framing.png", "markers.png", "reflection-timeline.png",
+            "action-framing.png", "agency-shares.png", "agency-terms.png", "framing.png", "markers.png", "reflection-timeline.png",
             "report.html", "report.md", "speaker-words.png", "speaker_transitions.csv", "timeline.png", "transitions.png"]
     index = (reports / "index.html").read_text()
     assert all(f'href="{m}/report.html"' in index for m in MEETINGS)
 
 
-def test_report_html_is_self_contained_with_eight_charts(tmp_path):
+def test_report_html_is_self_contained_with_nine_charts(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "html").exit_code == 0
     html = (tmp_path / MEETINGS[1] / "report.html").read_text()
-    assert html.count('<img src="data:image/png;base64,') == 8
+    assert html.count('<img src="data:image/png;base64,') == 9
     assert "http://" not in html and "https://" not in html
     assert "Karen Doyle (Community safety) spoke most" in html
     assert not (tmp_path / "turns.csv").exists()
@@ -63,7 +68,7 @@ def test_report_html_is_self_contained_with_eight_charts(tmp_path):
 def test_csv_only_writes_tables_and_no_reports(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "csv").exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [*MEETINGS,
-        "actions.csv", "agencies.csv", "hymnsheet.sqlite", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv",
+        "actions.csv", "agencies.csv", "agency_terms.csv", "agency_terms_all.csv", "hymnsheet.sqlite", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv",
         "sentences.csv", "speakers.csv", "transitions.csv", "turns.csv"]
     # Only the per-meeting table goes into a meeting's folder: no report was asked for.
     assert [p.name for p in (tmp_path / MEETINGS[0]).iterdir()] == ["speaker_transitions.csv"]

@@ -10,11 +10,12 @@ import pytest
 from hymnsheet_talk.cli import main
 from hymnsheet_talk.manifest import METADATA_COLUMNS
 from hymnsheet_talk.tables import (
+    AGENCY_DIVERGENCE_COLUMNS, COUNT_COLUMNS, HISTORY_TERM_COLUMNS, MEETING_DIVERGENCE_COLUMNS, TERM_COLUMNS,
     ACTION_COLUMNS, AGENCY_COLUMNS, FRAMING_COLUMNS, INVITATION_COLUMNS, MARKER_COLUMNS, MEETING_COLUMNS,
     MEETING_TURN_TAKING_COLUMNS, RATE_COLUMNS, SENTENCE_COLUMNS, SPEAKER_COLUMNS, SPEAKER_TRANSITION_COLUMNS,
     SPLIT_COLUMNS, TIMELINE_COLUMNS, TRANSITION_COLUMNS, TURN_COLUMNS, TURN_TAKING_COLUMNS,
 )
-from hymnsheet_talk.tables.groups import MEETING_MEASURES
+from hymnsheet_talk.tables.groups import MEETING_MEASURES, PARTNER_MEASURES
 
 from conftest import ROOT
 
@@ -29,11 +30,14 @@ OPTIONS = sorted({(name, flag) for name, command in COMMANDS for parameter in co
 OTHER_COLUMNS = [
     "reflection_spread", "questions_answered", "actions", "actions_ecological_share", "actions_owned",
     "actions_proposed", "too_small", "<measure>_low", "<measure>_high", "word_share_<agency>", "period",
+    "terms_from_agency", "action_terms_share",
 ]
 COLUMNS = sorted({*TURN_COLUMNS, *SPEAKER_COLUMNS, *AGENCY_COLUMNS, *MEETING_COLUMNS, *SENTENCE_COLUMNS,
                   *FRAMING_COLUMNS, *SPLIT_COLUMNS, *RATE_COLUMNS, *MARKER_COLUMNS, *INVITATION_COLUMNS,
                   *TIMELINE_COLUMNS, *TURN_TAKING_COLUMNS, *MEETING_TURN_TAKING_COLUMNS, *TRANSITION_COLUMNS,
-                  *SPEAKER_TRANSITION_COLUMNS, *ACTION_COLUMNS, *METADATA_COLUMNS, *MEETING_MEASURES, *OTHER_COLUMNS})
+                  *SPEAKER_TRANSITION_COLUMNS, *ACTION_COLUMNS, *METADATA_COLUMNS, *MEETING_MEASURES, *OTHER_COLUMNS,
+                  *TERM_COLUMNS, *HISTORY_TERM_COLUMNS, *COUNT_COLUMNS, *MEETING_DIVERGENCE_COLUMNS,
+                  *AGENCY_DIVERGENCE_COLUMNS, *PARTNER_MEASURES})
 
 
 def test_readme_opens_with_the_two_set_up_commands_and_ci_runs_the_second():

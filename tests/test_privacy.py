@@ -1,6 +1,7 @@
 """Pseudonymised outputs: no attendee or listed name survives anywhere, and nothing else changes."""
 
 import re
+import sqlite3
 
 import pandas as pd
 import pytest
@@ -35,6 +36,18 @@ def test_no_attendee_alias_or_listed_name_is_left_in_any_output(outputs):
     assert len(texts) > 10
     for part in sorted(parts):
         assert not any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) for text in texts), part
+
+
+def test_names_to_mask_are_masked_among_each_agencys_terms_and_in_the_history(outputs):
+    plain, hidden = outputs
+    named = re.compile(r"\b(kian|leah)\b")
+    assert "kian" in set(pd.read_csv(plain / "agency_terms.csv")["term"])  # distinctive of Police at Northgate
+    for name in ("agency_terms.csv", "agency_terms_all.csv"):
+        assert not [term for term in pd.read_csv(hidden / name)["term"] if named.search(term)], name
+    assert "[name]" in set(pd.read_csv(hidden / "agency_terms.csv")["term"])
+    with sqlite3.connect(hidden / "hymnsheet.sqlite") as db:
+        stored = {term for (term,) in db.execute("SELECT term FROM term_counts")}
+    assert "[name]" in stored and not [term for term in stored if named.search(term)]
 
 
 def test_speakers_become_stable_agency_labels(outputs):

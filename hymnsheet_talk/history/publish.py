@@ -1,14 +1,15 @@
 """Publishing the history: the CSV tables and the index written from the store, for every meeting
-it holds."""
+it holds, and ``agency_terms_all.csv``, each agency's distinctive terms over all of them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterable
 
-from ..atomic import staged, write_csv_rows
-from ..output import MEETING_FOLDER_TABLES
+from ..atomic import staged, write_csv, write_csv_rows
+from ..output import HISTORY_ONLY_TABLES, HISTORY_TERMS_FILE, MEETING_FOLDER_TABLES
 from ..report.prose import privacy_note
+from ..tables.terms import history_terms_table
 from .store import Store
 
 
@@ -17,14 +18,18 @@ def write_history(store: Store, out: Path, staging: Path, formats: Iterable[str]
     """Write the stored tables (when they changed since last written, or a file is missing) and
     the index into ``staging``, to be moved into ``out``."""
     formats = set(formats)
-    names = [name for name in store.table_names() if name not in MEETING_FOLDER_TABLES]
+    names = [name for name in store.table_names() if name not in (*MEETING_FOLDER_TABLES, *HISTORY_ONLY_TABLES)]
+    files = [f"{name}.csv" for name in names] + ([HISTORY_TERMS_FILE] if "term_counts" in store.table_names() else [])
     generation = store.setting("generation")
     if "csv" in formats and names and (
-        store.setting("tables_generation") != generation or not all((out / f"{n}.csv").is_file() for n in names)
+        store.setting("tables_generation") != generation or not all((out / file).is_file() for file in files)
     ):
         for name in names:
             columns, types, rows = store.rows(name)
             write_csv_rows(staging / f"{name}.csv", columns, rows, [kind == "TEXT" for kind in types])
+        if HISTORY_TERMS_FILE in files:
+            totals = store.summed("term_counts", ["agency", "term"], "count")
+            write_csv(staging / HISTORY_TERMS_FILE, history_terms_table(totals))
         store.set_setting("tables_generation", generation or "")
     if "html" in formats and "meetings" in names:
         from ..report.pages import write_index  # Jinja2 only for HTML

@@ -12,10 +12,14 @@ this run's. Memory follows the chunk, not the corpus.
 from __future__ import annotations
 
 import contextlib
+import functools
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ContextManager, Iterable, Iterator
 
+import pandas as pd
 from spacy.language import Language
 
 from .._version import __version__
@@ -29,6 +33,7 @@ from ..privacy import pseudonymise as pseudonymise_analysis
 from ..report.prose import privacy_note
 from ..tables import Analysis, build_tables
 from ..tables.parallel import in_workers
+from ..tables.terms import History
 from .keys import Job, fingerprint, job_for
 from .publish import write_history
 from .store import Store
@@ -52,6 +57,9 @@ class Settings:
     include_transcript: bool = False
     # Agencies on the rosters: every chunk colours them alike.
     agencies: tuple[str, ...] = ()
+    # The terms of the meetings the folder held when the run began (``_held_terms``), and their ids.
+    terms: Path | None = None
+    held: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -140,9 +148,9 @@ def update(
         store.add_metadata_columns([*METADATA_COLUMNS, *listed.extra_columns])
         todo = _todo(work, store.keys(), out, formats, rebuild, run)
         if todo:
-            with staged(out) as staging:
+            with staged(out) as staging, _held_terms(store, out) as (terms, held):
                 settings = Settings(roster and Path(roster), formats, staging, pseudonymise, redact, model,
-                                    include_transcript, _roster_agencies(loader, transcripts))
+                                    include_transcript, _roster_agencies(loader, transcripts), terms, held)
                 with progress(len(todo)) as bar:
                     for chunk in _analyse(todo, settings, jobs, model, lexicons):
                         store.replace(chunk.stored, chunk.tables, __version__)
@@ -191,7 +199,7 @@ def analyse_chunk(nlp: Language, work: tuple[list[Job], Settings]) -> Chunk:
             chunk.failures.append(error)
     if not meetings:
         return chunk
-    tables = build_tables(meetings, nlp)
+    tables = build_tables(meetings, nlp, history=_history(settings.terms, settings.held))
     tables["meetings"] = with_metadata(tables["meetings"], {job.meeting_id: job.metadata for job in jobs})
     analysis = Analysis(meetings, tables)
     if settings.pseudonymise or settings.redact:
@@ -250,6 +258,34 @@ def _check_privacy(store: Store, pseudonymise: bool) -> None:
     elif kept != wanted:
         raise StoreError(f"{store.path.parent} holds meetings analysed {'with' if kept == 'yes' else 'without'} "
                          f"--pseudonymise: use another --out for {'pseudonymised' if pseudonymise else 'named'} outputs")
+
+
+@contextlib.contextmanager
+def _held_terms(store: Store, out: Path) -> Iterator[tuple[Path | None, frozenset[str]]]:
+    """The term counts of the meetings already held, summed, in a file for the run's chunks (sent
+    with every chunk, a long history's terms would be copied once per chunk), and their ids. Taken
+    before any chunk is stored, so every chunk of a run, in any process, has the same prior."""
+    totals = store.summed("term_counts", ["term"], "count")
+    if totals.empty:
+        yield None, frozenset()
+        return
+    held = frozenset(store.summed("term_counts", ["meeting_id"], "count")["meeting_id"])
+    folder = Path(tempfile.mkdtemp(dir=out, prefix=".hymnsheet-terms-"))
+    try:
+        totals[["term", "count"]].to_csv(folder / "terms.csv", index=False)
+        yield folder / "terms.csv", held
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _history(path: Path | None, held: frozenset[str]) -> History | None:
+    """The history ``_held_terms`` wrote, read once per process."""
+    if path is None:
+        return None
+    # Terms are words: "nan" and "null" are words to keep, not missing values.
+    totals = pd.read_csv(path, dtype={"term": str}, keep_default_na=False)
+    return History(totals.set_index("term")["count"], held)
 
 
 def _reports_exist(folder: Path, formats: frozenset[str]) -> bool:

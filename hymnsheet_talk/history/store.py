@@ -126,6 +126,15 @@ class Store:
             return pd.DataFrame()
         return pd.read_sql_query(self._query(name), self._db)
 
+    def summed(self, name: str, by: list[str], column: str) -> pd.DataFrame:
+        """A stored table's ``column`` summed per ``by`` over every stored meeting, with
+        ``meetings``, how many meetings each group has rows in (empty when there is no such table)."""
+        if name not in self.table_names():
+            return pd.DataFrame(columns=[*by, column, "meetings"])
+        keys = ", ".join(f'"{key}"' for key in by)
+        return pd.read_sql_query(f'SELECT {keys}, SUM("{column}") AS "{column}", COUNT(DISTINCT meeting_id) AS meetings '
+                                 f'FROM "{name}" GROUP BY {keys} ORDER BY {keys}', self._db)
+
     def rows(self, name: str) -> tuple[list[str], list[str], Iterator[tuple]]:
         """A stored table as its column names, their SQL types and an iterator of rows, meetings
         in date order (undated last), then by id: for writing a table too large to hold as a DataFrame."""

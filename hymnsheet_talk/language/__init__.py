@@ -6,7 +6,8 @@ pandas here: the tables are built from these rows in ``tables``.
 
 Modules: ``lexicon`` (reading cue files), ``patterns`` (the pattern word syntax), ``matcher`` (the
 cue matcher component), ``sentences`` (cues per sentence, where labels are kept), ``framing``,
-``reflection`` and ``actions`` (one rule component each), ``pipeline`` and ``rows``.
+``reflection`` and ``actions`` (one rule component each), ``pipeline``, ``rows`` and ``terms`` (the content
+words a sentence is about).
 """
 
 from .framing import BEHAVIOUR, ECOLOGICAL, FRAMINGS, MIXED, NONE, roll_up

@@ -13,11 +13,13 @@ from spacy.tokens import Doc
 from .framing import BEHAVIOUR, ECOLOGICAL, MIXED, NONE, roll_up
 from .reflection import MARKERS
 from .sentences import sentence_labels
+from .terms import sentence_terms
 
 
 def sentence_rows(doc: Doc) -> Iterator[dict]:
     """The labels of each sentence of a tagged doc, in order. ``words`` counts as turns do (text
-    between spaces), so a turn's sentences add up to the turn."""
+    between spaces), so a turn's sentences add up to the turn; ``terms`` lists its content words
+    and two-word phrases (``terms.sentence_terms``)."""
     labels = sentence_labels(doc)
     whole = doc.text
     for sentence in doc.sents:
@@ -40,6 +42,7 @@ def sentence_rows(doc: Doc) -> Iterator[dict]:
             "action": found.get("hs_action", ""),
             "action_cues": found.get("hs_action_cues", ""),
             "framing_score": found.get("hs_framing_score", float("nan")),
+            "terms": sentence_terms(sentence),
         }
 
 

@@ -265,3 +265,24 @@ def _grid(ax: Axes, grid: pd.DataFrame, *, cmap: str) -> None:
 def _axes(*, height: float, width: float = 7) -> Axes:
     figure = Figure(figsize=(width, max(2.0, height)), layout="constrained")
     return figure.subplots()
+
+
+def plot_agency_terms(terms: pd.DataFrame, *, colours: dict[str, str], top: int = 8, columns: int = 3,
+                      figure: Figure | None = None) -> np.ndarray:
+    """Each agency's ``top`` most distinctive terms as bars of their z-score, one small panel per
+    agency (in name order) on a shared scale; returns the panels' Axes."""
+    agencies = sorted(set(terms["agency"]))
+    across = max(1, min(columns, len(agencies)))
+    down = max(1, -(-len(agencies) // across))
+    figure = figure or Figure(figsize=(9, down * (0.2 * top + 0.9)), layout="constrained")
+    axes = figure.subplots(down, across, sharex=True, squeeze=False)
+    for ax, agency in zip(axes.flat, agencies):
+        rows = terms[terms["agency"] == agency].sort_values("rank").head(top)
+        ax.barh(range(len(rows)), rows["z"], color=colours.get(agency, UNKNOWN_COLOUR), edgecolor="#333333", linewidth=0.5)
+        ax.set_yticks(range(len(rows)), rows["term"])
+        ax.set_ylim(top - 0.5, -0.5)
+        ax.set_title(agency)
+    for ax in axes.flat[len(agencies):]:
+        ax.set_visible(False)
+    figure.supxlabel("how much more the agency used the word than the rest of the meeting (log-odds z-score)")
+    return axes

@@ -26,7 +26,8 @@ _RATE_NAMES = {
 }
 _NAMES = {"gini": "Participation Gini", "chair_word_share": "Chair's share of words",
           "ecological_share": "Ecological share of framed talk",
-          **{f"{marker}_per_1k": f"{_RATE_NAMES.get(marker, marker)} per 1,000 words" for marker in MARKERS}}
+          **{f"{marker}_per_1k": f"{_RATE_NAMES.get(marker, marker)} per 1,000 words" for marker in MARKERS},
+          "vocabulary_divergence": "How far apart the agencies' words are", "framing_spread": "Spread of agencies' ecological shares"}
 
 
 def measure_name(column: str) -> str:

@@ -23,19 +23,22 @@ from ..language import MARKERS, REFLECTION_LABELS
 from ..language.classifier import about as classifier_about
 from ..meeting import Meeting
 from ..tables.actions import framing_mix
+from ..tables.divergence import MIN_WORDS
+from ..tables.framing import MIN_FLAGGED
 from ..tables.groups import MIN_MEETINGS, RESAMPLES
 from .charts import (
     chart_style, plot_agency_shares, plot_framing, plot_marker_timeline, plot_markers, plot_speaker_words,
     plot_action_framing, plot_timeline, plot_transitions,
 )
+from .charts import plot_agency_terms
 from .evidence import framing_quotes, quiet_stretch, quotes
 from .group_charts import measure_name, plot_compare, plot_trend
 from . import prose
 from .prose import HEADLINE_MEASURES, participation_sentences
 
 
-# Below this many flagged sentences a share is too shaky to print: the report gives counts.
-MIN_FLAGGED = 5
+# Each agency's distinctive words shown in the report (the table holds more).
+WORDS_SHOWN = 8
 # Metadata shown under a report's heading, when the meeting has it.
 ABOUT_COLUMNS = ("date", "department", "partnership")
 
@@ -64,11 +67,14 @@ def meeting_charts(tables: dict[str, pd.DataFrame], colours: dict[str, str]) -> 
         ]
 
 
-def section_charts(tables: dict[str, pd.DataFrame]) -> dict[str, Chart]:
-    """The framing, reflection and turn-taking charts for one meeting, keyed by name; a chart with
-    nothing to show is left out."""
+def section_charts(tables: dict[str, pd.DataFrame], colours: dict[str, str] | None = None) -> dict[str, Chart]:
+    """The framing, reflection, turn-taking and distinctive-words charts for one meeting, keyed by
+    name; a chart with nothing to show is left out."""
     charts = {}
     with chart_style():
+        if "agency_terms" in tables and len(tables["agency_terms"]):
+            panels = plot_agency_terms(tables["agency_terms"], colours=colours or {}, top=WORDS_SHOWN)
+            charts["agency_terms"] = _chart("agency-terms", panels.flat[0].figure)
         if (tables["agencies"]["behaviour"] + tables["agencies"]["ecological"]).sum():
             charts["framing"] = _chart("framing", plot_framing(tables["agencies"]).figure)
         if "markers" in tables and tables["markers"]["sentences"].sum():
@@ -93,7 +99,7 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
     ``tables`` holds this meeting's rows of each table.
     """
     charts = meeting_charts(tables, colours)
-    sections = section_charts(tables)
+    sections = section_charts(tables, colours)
     row = tables["meetings"].iloc[0]
     speakers, agencies = tables["speakers"], tables["agencies"]
     sentences = tables.get("sentences", pd.DataFrame(columns=["framing", "framing_cues", "framing_score", "text",
@@ -111,6 +117,10 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "invitations": list(tables.get("invitations", pd.DataFrame()).itertuples()),
         "actions": list(tables.get("actions", pd.DataFrame()).itertuples()),
         "min_flagged": MIN_FLAGGED,
+        "partners": prose.partner_sentences(row, agencies, tables.get("actions", pd.DataFrame(
+            columns=["turn", "sentence", "terms_from_agency"])), MIN_FLAGGED, MIN_WORDS),
+        "terms_by_agency": {agency: rows.sort_values("rank")["term"].head(WORDS_SHOWN).tolist()
+                            for agency, rows in tables.get("agency_terms", pd.DataFrame(columns=["agency"])).groupby("agency")},
         "accuracy": prose.accuracy_sentence(classifier_about().get("real_talk", {})),
         "meeting": row,
         "heading": row.get("title") or row["meeting_id"],

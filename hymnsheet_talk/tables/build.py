@@ -20,11 +20,13 @@ from ..manifest import manifest_for, metadata_for, with_metadata
 from ..meeting import Meeting
 from ..roster import Roster
 from .actions import actions_table, add_action_counts
-from .framing import add_framing
+from .divergence import add_divergence
+from .framing import add_framing, add_framing_spread
 from .parallel import tag_in_parallel
 from .participation import agencies_table, meetings_table, speakers_table, turns_table
 from .reflection import add_answered, add_rates, invitations_table, markers_table, timeline_table
 from .tagging import Tags, tag_meetings
+from .terms import History, add_action_terms, agency_terms_table, discussion_terms, term_counts
 from .turn_taking import add_turn_taking, interruptions, meeting_turn_taking, transitions_table
 
 
@@ -40,13 +42,16 @@ class Analysis:
     redacted: int = 0  # names masked on request (``--redact``), beyond the attendees'
 
 
-def build_tables(meetings: list[Meeting], nlp: Language | None = None, *, tags: Tags | None = None) -> dict[str, pd.DataFrame]:
+def build_tables(meetings: list[Meeting], nlp: Language | None = None, *, tags: Tags | None = None,
+                 history: History | None = None) -> dict[str, pd.DataFrame]:
     """The output tables, keyed by name: ``turns``, ``sentences``, ``speakers``, ``agencies``,
-    ``meetings``, ``markers``, ``invitations``, ``reflection_timeline``, ``transitions``, ``actions``
-    and ``speaker_transitions`` (written into each meeting's folder rather than beside the others).
+    ``meetings``, ``markers``, ``invitations``, ``reflection_timeline``, ``transitions``, ``actions``,
+    ``agency_terms``, ``speaker_transitions`` (written into each meeting's folder rather than beside
+    the others) and ``term_counts`` (kept in the history, not written as a table).
 
     ``nlp`` is the pipeline that labels sentences (default: ``build_pipeline()``); ``tags`` are
     labels already worked out (by ``parallel.tag_in_parallel``, say), in which case no pipeline runs.
+    ``history`` gives the prior for each agency's distinctive terms (default: each meeting's own terms).
     """
     if tags is None:
         tags = tag_meetings(meetings, nlp if nlp is not None else build_pipeline())
@@ -65,6 +70,12 @@ def build_tables(meetings: list[Meeting], nlp: Language | None = None, *, tags: 
     summary = add_answered(summary, turns, sentences, ["meeting_id"])
     actions = actions_table(sentences, turns, speakers)
     summary, agencies = add_action_counts(summary, agencies, actions)
+    said = discussion_terms(tags.terms, actions)
+    counts = term_counts(said)
+    distinctive = agency_terms_table(counts, history)
+    summary, agencies = add_divergence(summary, agencies, said)
+    summary = add_framing_spread(summary, agencies)
+    actions, agencies = add_action_terms(actions, agencies, tags.terms, distinctive)
     return {
         "turns": turns,
         "sentences": sentences,
@@ -76,7 +87,9 @@ def build_tables(meetings: list[Meeting], nlp: Language | None = None, *, tags: 
         "reflection_timeline": timeline_table(turns, sentences, timed),
         "transitions": transitions_table(turns),
         "actions": actions,
+        "agency_terms": distinctive,
         "speaker_transitions": transitions_table(turns, by="speaker"),
+        "term_counts": counts,
     }
 
 

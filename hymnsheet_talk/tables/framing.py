@@ -1,7 +1,8 @@
 """Framing counts per agency and per meeting, from the sentences table.
 
 Counts are sentences; ``ecological_share`` = ecological ÷ (behaviour + ecological), empty when a
-group has no flagged sentence (docs/methods.md §2).
+group has no flagged sentence (docs/methods.md §2); ``framing_spread`` is how far apart the
+agencies' shares are (§8).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from ..language import BEHAVIOUR, ECOLOGICAL
 
 FRAMING_COLUMNS = ["behaviour", "ecological", "ecological_share"]
 SPLIT_COLUMNS = ["behaviour_problem", "behaviour_response", "ecological_problem", "ecological_response"]
+# Below this many flagged sentences a share is too shaky to use: the report gives counts instead.
+MIN_FLAGGED = 5
 
 
 def framing_counts(sentences: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -36,3 +39,13 @@ def add_framing(table: pd.DataFrame, sentences: pd.DataFrame, keys: list[str]) -
     flagged = joined["behaviour"] + joined["ecological"]
     joined["ecological_share"] = joined["ecological"] / flagged.replace(0, np.nan)
     return joined
+
+
+def add_framing_spread(meetings: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataFrame:
+    """``meetings`` with ``framing_spread``: the highest agency ecological share less the lowest,
+    over agencies with at least ``MIN_FLAGGED`` flagged sentences (empty when fewer than two
+    agencies have that many)."""
+    flagged = agencies[agencies["behaviour"] + agencies["ecological"] >= MIN_FLAGGED]
+    shares = flagged.groupby("meeting_id")["ecological_share"]
+    spread = (shares.max() - shares.min()).where(shares.size() >= 2)
+    return meetings.assign(framing_spread=meetings["meeting_id"].map(spread).astype(float))

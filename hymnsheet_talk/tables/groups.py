@@ -18,6 +18,9 @@ MIN_MEETINGS = 3
 RESAMPLES = 2000
 # The meetings-table measures compared, where the table has them (an older history may not).
 MEETING_MEASURES = ("gini", "chair_word_share", "ecological_share", *(f"{marker}_per_1k" for marker in MARKERS))
+# How far apart the partners are (docs/methods.md §8): after the agencies' shares, so that the
+# columns compare and trend wrote before keep their places.
+PARTNER_MEASURES = ("vocabulary_divergence", "framing_spread")
 NOT_GIVEN = "(not given)"
 EVERY = {"month": "M", "quarter": "Q", "year": "Y"}
 
@@ -39,8 +42,9 @@ def meeting_measures(meetings: pd.DataFrame, agencies: pd.DataFrame) -> pd.DataF
 
 def measure_columns(measures: pd.DataFrame) -> list[str]:
     """The measures a ``meeting_measures`` table holds, in the order they are reported."""
-    return [c for c in MEETING_MEASURES if c in measures.columns] + [
-        c for c in measures.columns if c.startswith("word_share_")]
+    return ([c for c in MEETING_MEASURES if c in measures.columns]
+            + [c for c in measures.columns if c.startswith("word_share_")]
+            + [c for c in PARTNER_MEASURES if c in measures.columns])
 
 
 def group_labels(measures: pd.DataFrame, by: str) -> pd.Series:

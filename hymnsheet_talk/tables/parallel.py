@@ -60,6 +60,9 @@ def tag_in_parallel(meetings: list[Meeting], jobs: int, nlp: Language, model: st
             ["meeting_id", "turn", "sentence"], ignore_index=True),
         pd.concat([part.turns for part in parts], ignore_index=True).sort_values(
             ["meeting_id", "turn"], ignore_index=True),
+        # A stable sort keeps each sentence's terms in the order they were said.
+        pd.concat([part.terms for part in parts], ignore_index=True).sort_values(
+            ["meeting_id", "turn", "sentence"], ignore_index=True, kind="stable"),
     )
 
 

@@ -22,34 +22,42 @@ SENTENCE_COLUMNS = [
     "framing_score",
 ]
 TURN_LABEL_COLUMNS = ["framing", "framing_kind", "framing_cues", *MARKERS, "reflection_cues"]
+# One row per content word or two-word phrase said (``language.terms``): what ``tables.terms`` counts.
+TERM_OCCURRENCE_COLUMNS = ["meeting_id", "turn", "sentence", "agency", "term"]
 BATCH_SIZE = 256
 
 
 @dataclass
 class Tags:
-    """The pipeline's labels: ``sentences`` (one row per sentence) and ``turns`` (one per turn)."""
+    """The pipeline's labels: ``sentences`` (one row per sentence), ``turns`` (one per turn) and
+    ``terms`` (one per content word or phrase said, with its sentence and agency)."""
 
     sentences: pd.DataFrame
     turns: pd.DataFrame
+    terms: pd.DataFrame
 
 
 def tag_meetings(meetings: list[Meeting], nlp: Language) -> Tags:
     """Label every sentence of every turn: the ``sentences`` table and each turn's roll-up."""
     keys = [(m, t) for m in meetings for t in m.turns]
     docs = nlp.pipe(_docs(nlp, keys), batch_size=BATCH_SIZE)
-    sentences, turns = [], []
+    sentences, turns, terms = [], [], []
     for (meeting, turn), doc in zip(keys, docs):
         rows = list(sentence_rows(doc))
         key = {"meeting_id": meeting.meeting_id, "turn": turn.number}
         turns.append({**key, **roll_up_rows(rows)})
         sentences += [{**key, "sentence": number, "speaker": turn.speaker, "agency": turn.agency, **row}
                       for number, row in enumerate(rows, start=1)]
+        terms += [(meeting.meeting_id, turn.number, number, turn.agency, term)
+                  for number, row in enumerate(rows, start=1) for term in row["terms"]]
     integers = [*MARKERS, "reported", "words", "turn", "sentence", "proposal"]
     sentence_table = pd.DataFrame(sentences, columns=SENTENCE_COLUMNS).astype(dict.fromkeys(integers, int))
     turn_table = pd.DataFrame(turns, columns=["meeting_id", "turn", *TURN_LABEL_COLUMNS])
     return Tags(
         sentence_table.sort_values(["meeting_id", "turn", "sentence"], ignore_index=True),
         turn_table.astype(dict.fromkeys(["turn", *MARKERS], int)),
+        pd.DataFrame(terms, columns=TERM_OCCURRENCE_COLUMNS).astype({"turn": int, "sentence": int}).sort_values(
+            ["meeting_id", "turn", "sentence"], ignore_index=True, kind="stable"),
     )
 
 

@@ -3,7 +3,9 @@
 import pandas as pd
 import pytest
 
-from hymnsheet_talk.report.charts import plot_framing, plot_marker_timeline, plot_markers, plot_transitions
+from hymnsheet_talk.report.charts import (
+    plot_agency_terms, plot_framing, plot_marker_timeline, plot_markers, plot_transitions,
+)
 
 AGENCIES = pd.DataFrame({
     "agency": ["Police", "Youth work", "Housing"],
@@ -58,3 +60,18 @@ def test_transitions_chart_is_a_square_grid_of_counts(close):
     close(ax.figure)
     assert [label.get_text() for label in ax.get_yticklabels()] == ["Education", "Police"]
     assert [text.get_text() for text in ax.texts] == ["0", "2", "3", "1"]
+
+
+def test_agency_terms_chart_has_a_panel_per_agency_with_its_top_terms(close):
+    terms = pd.DataFrame({"agency": ["Police", "Police", "Police", "Youth work", "Housing"],
+                          "term": ["knife", "contract", "patrol", "detached", "tenancy"],
+                          "z": [2.5, 1.25, 0.5, 3.0, 1.0], "rank": [1, 2, 3, 1, 1]})
+    axes = plot_agency_terms(terms, colours={"Police": "#0072B2"}, top=2, columns=2)
+    close(axes.flat[0].figure)
+    assert axes.shape == (2, 2)
+    shown = [(ax.get_title(), [label.get_text() for label in ax.get_yticklabels()], [bar.get_width() for bar in ax.patches])
+             for ax in axes.flat if ax.get_visible()]
+    assert shown == [("Housing", ["tenancy"], [1.0]), ("Police", ["knife", "contract"], [2.5, 1.25]),
+                     ("Youth work", ["detached"], [3.0])]
+    assert axes.flat[1].patches[0].get_facecolor()[:3] == pytest.approx((0, 0x72 / 255, 0xB2 / 255))
+    assert not axes.flat[3].get_visible()
