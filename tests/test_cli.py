@@ -218,7 +218,7 @@ def test_a_manifest_alone_names_the_meetings_and_its_errors_name_the_line(tmp_pa
 
 
 def test_many_meetings_on_one_core_get_a_tip_about_jobs(tmp_path, monkeypatch):
-    import hymnsheet_talk.cli as cli
+    import hymnsheet_talk.cli.analysis as cli
 
     monkeypatch.setattr(cli, "MANY_MEETINGS", 3)
     monkeypatch.setattr(cli.os, "cpu_count", lambda: 4)
