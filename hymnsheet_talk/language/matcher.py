@@ -164,7 +164,7 @@ class CueMatcher:
         self.names[cue_id] = (strings.add(self.cues.labels[cue_id]), strings.add(cue_id))
 
     def __call__(self, doc: Doc) -> Doc:
-        norms = doc.to_array(NORM).tolist() if len(doc) else []
+        norms = doc.to_array(NORM).tolist()
         found: dict[tuple[str, int], dict[int, list[int]]] = {}
         plans = self.cues.plans
         for key, start, end in self.cues.phrases.find(norms):

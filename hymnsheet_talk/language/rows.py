@@ -15,11 +15,12 @@ from .reflection import MARKERS
 from .sentences import sentence_labels
 
 
-def sentence_rows(doc: Doc) -> Iterator[dict]:
+def sentence_rows(doc: Doc, text: str | None = None) -> Iterator[dict]:
     """The labels of each sentence of a tagged doc, in order. ``words`` counts as turns do (text
-    between spaces), so a turn's sentences add up to the turn."""
+    between spaces), so a turn's sentences add up to the turn. ``text`` is the text the doc was
+    made from, when the caller has it: ``doc.text`` rebuilds it token by token."""
     labels = sentence_labels(doc)
-    whole = doc.text
+    whole = doc.text if text is None else text
     for sentence in doc.sents:
         # Slicing the doc's text is much cheaper than joining the sentence's tokens.
         text = whole[sentence.start_char:sentence.end_char].strip()
