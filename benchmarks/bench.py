@@ -1,12 +1,18 @@
-"""Throughput benchmark: `hymnsheet analyse --format csv` against spaCy's bare blank("en") tokenizer.
+"""Every speed figure in one run, each timed as a whole fresh process (imports included).
 
-Generates a corpus of plain-text meetings, then runs, each as a whole fresh process (imports
-included), (1) spaCy's tokenizer over every transcript's text and (2) the hymnsheet analysis, and
-prints words per second for each, their ratio and each process's peak memory; then times one
-10,000-word meeting with the full HTML report and charts.
+1. One 10,000-word meeting with its full HTML report and charts: with the compiled-cue cache cold
+   (an empty cache folder), then warm.
+2. Throughput: spaCy's bare blank("en") tokenizer over a corpus of plain-text meetings, and
+   `hymnsheet analyse --format csv` on the same meetings (one process, then --jobs N): words per
+   second, their ratio and each process's peak memory.
+3. Scale (scale.py): 1,000 meetings of about 8,000 words with HTML reports into a fresh folder,
+   then the unchanged re-run.
 
-    python benchmarks/bench.py                # 100 meetings of about 7,200 words
-    python benchmarks/bench.py --meetings 20 --words 5000
+The cache lives in a scratch folder for the run, so the user's own cache is neither used nor changed.
+
+    python benchmarks/bench.py                       # everything (scale takes a quarter of an hour)
+    python benchmarks/bench.py --scale 0             # without the scale runs
+    python benchmarks/bench.py --meetings 20 --words 5000 --scale 100
 """
 
 from __future__ import annotations
@@ -14,13 +20,13 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from corpus import make_corpus
+from scale import run_scale
+from timing import timed
 
 TOKENIZER = """
 import sys, pathlib, spacy
@@ -32,18 +38,6 @@ print(tokens)
 """
 
 
-def timed(command: list[str]) -> tuple[float, float, str]:
-    """Seconds, peak resident memory in MB and stdout of one whole child process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    output = process.stdout.read()
-    _pid, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"benchmark command failed: {' '.join(command)}")
-    return seconds, usage.ru_maxrss / 1024, output
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--meetings", type=int, default=100)
@@ -51,12 +45,22 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="also time analyse --jobs N (default: the number of cores)")
     parser.add_argument("--model", help="also time analyse --model NAME (an installed trained pipeline)")
+    parser.add_argument("--scale", type=int, default=1000, metavar="N",
+                        help="meetings for the scale runs, with HTML reports (0 leaves them out)")
     args = parser.parse_args()
     hymnsheet = [sys.executable, "-m", "hymnsheet_talk", "analyse"]
     with tempfile.TemporaryDirectory() as scratch:
+        os.environ["HYMNSHEET_CACHE"] = f"{scratch}/cache"
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        single = Path(scratch) / "single"
+        make_corpus(single, 1, 10_000, seed=2)
+        for cache in ("cold", "warm"):
+            one_s, one_mb, _ = timed(hymnsheet + [str(single), "--out", f"{scratch}/single-{cache}"])
+            print(f"one 10,000-word meeting, full HTML report and charts, cache {cache}: {one_s:.2f} s "
+                  f"(peak {one_mb:.0f} MB)")
+
         corpus = Path(scratch) / "corpus"
         words = make_corpus(corpus, args.meetings, args.words)
-        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
         print(f"corpus: {args.meetings} meetings, {words:,} spoken words")
         spacy_s, spacy_mb, _ = timed([sys.executable, "-c", TOKENIZER, str(corpus)])
         ours_s, ours_mb, _ = timed(hymnsheet + [str(corpus), "--format", "csv", "--out", f"{scratch}/out"])
@@ -73,10 +77,9 @@ def main() -> None:
                                                       "--model", args.model])
             print(f"  with --model {args.model}: {words / model_s:,.0f} words/s  ({model_s:.2f} s, peak {model_mb:.0f} MB)")
 
-        single = Path(scratch) / "single"
-        make_corpus(single, 1, 10_000, seed=2)
-        one_s, one_mb, _ = timed(hymnsheet + [str(single), "--out", f"{scratch}/single-out"])
-        print(f"one 10,000-word meeting, full HTML report and charts: {one_s:.2f} s (peak {one_mb:.0f} MB)")
+        if args.scale:
+            run_scale(Path(scratch) / "scale", meetings=args.scale, words=8000, formats="csv,html",
+                      jobs=os.cpu_count() or 1)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import timed
 from corpus import make_corpus
+from timing import timed
 
 
 def main() -> None:
@@ -28,16 +28,21 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        corpus, out = Path(scratch) / "corpus", Path(scratch) / "out"
-        words = make_corpus(corpus, args.meetings, args.words)
-        print(f"corpus: {args.meetings:,} meetings, {words:,} words; --format {args.format} --jobs {args.jobs}")
-        command = [sys.executable, "-m", "hymnsheet_talk", "analyse", str(corpus), "--out", str(out),
-                   "--format", args.format, "--jobs", str(args.jobs)]
-        for run in ("first run", "unchanged re-run"):
-            seconds, megabytes, _ = timed(command)
-            print(f"{run}: {seconds:,.1f} s ({words / seconds:,.0f} words/s), largest process {megabytes:,.0f} MB")
-        size = sum(path.stat().st_size for path in out.rglob("*") if path.is_file())
-        print(f"output folder: {size / 1e6:,.0f} MB, of which history {(out / 'hymnsheet.sqlite').stat().st_size / 1e6:,.0f} MB")
+        run_scale(Path(scratch), meetings=args.meetings, words=args.words, formats=args.format, jobs=args.jobs)
+
+
+def run_scale(scratch: Path, *, meetings: int, words: int, formats: str, jobs: int) -> None:
+    """Time a first run and an unchanged re-run of ``meetings`` generated meetings in ``scratch``."""
+    corpus, out = scratch / "corpus", scratch / "out"
+    spoken = make_corpus(corpus, meetings, words)
+    print(f"scale corpus: {meetings:,} meetings, {spoken:,} words; --format {formats} --jobs {jobs}")
+    command = [sys.executable, "-m", "hymnsheet_talk", "analyse", str(corpus), "--out", str(out),
+               "--format", formats, "--jobs", str(jobs)]
+    for run in ("first run", "unchanged re-run"):
+        seconds, megabytes, _ = timed(command)
+        print(f"{run}: {seconds:,.1f} s ({spoken / seconds:,.0f} words/s), largest process {megabytes:,.0f} MB")
+    size = sum(path.stat().st_size for path in out.rglob("*") if path.is_file())
+    print(f"output folder: {size / 1e6:,.0f} MB, of which history {(out / 'hymnsheet.sqlite').stat().st_size / 1e6:,.0f} MB")
 
 
 if __name__ == "__main__":

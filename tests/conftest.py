@@ -11,6 +11,16 @@ ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "transcripts"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_folder(tmp_path_factory):
+    """The compiled-cue cache in a folder of the test run's own, not the user's cache folder; the
+    environment carries it to the runs tests start as child processes too."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("cache")
+        patch.setenv("HYMNSHEET_CACHE", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def data() -> Path:
     return DATA

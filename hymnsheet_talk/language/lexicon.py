@@ -132,7 +132,6 @@ def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
 
 def _merge(lexicon: Lexicon, text: str, source: str, *, shipped: bool) -> None:
     seen: set[str] = set()
-    tokenizer = _tokenizer()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -149,7 +148,7 @@ def _merge(lexicon: Lexicon, text: str, source: str, *, shipped: bool) -> None:
         if shipped and cue.id in lexicon.cues:
             raise InputError(f"id {cue.id!r} is already used by another shipped lexicon", source, number)
         if not shipped:  # the shipped patterns are checked by the test suite, not on every run
-            _check(cue, tokenizer)  # fails here, naming the line, rather than when the pipeline is built
+            _check(cue, _tokenizer())  # fails here, naming the line, rather than when the pipeline is built
         lexicon.cues[cue.id] = cue
     lexicon.sources.append(source)
 

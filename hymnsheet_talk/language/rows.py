@@ -16,16 +16,17 @@ from .sentences import sentence_labels
 from .terms import sentence_terms
 
 
-def sentence_rows(doc: Doc) -> Iterator[dict]:
+def sentence_rows(doc: Doc, text: str | None = None) -> Iterator[dict]:
     """The labels of each sentence of a tagged doc, in order. ``words`` counts as turns do (text
     between spaces), so a turn's sentences add up to the turn; ``terms`` lists its content words
-    and two-word phrases (``terms.sentence_terms``)."""
+    and two-word phrases (``terms.sentence_terms``). ``text`` is the text the doc was made from,
+    when the caller has it: ``doc.text`` rebuilds it token by token."""
     labels = sentence_labels(doc)
-    whole = doc.text
+    whole = doc.text if text is None else text
     for sentence in doc.sents:
         # Slicing the doc's text is much cheaper than joining the sentence's tokens.
-        text = whole[sentence.start_char:sentence.end_char].strip()
-        if not text:
+        said = whole[sentence.start_char:sentence.end_char].strip()
+        if not said:
             continue
         found = labels.get(sentence.start, {})
         yield {
@@ -36,8 +37,8 @@ def sentence_rows(doc: Doc) -> Iterator[dict]:
             "reflection_cues": found.get("hs_reflection_cues", ""),
             "reported": int(found.get("hs_reported", False)),
             "addressee": found.get("hs_addressee", ""),
-            "words": len(text.split()),
-            "text": text,
+            "words": len(said.split()),
+            "text": said,
             "proposal": found.get("hs_proposal", 0),
             "action": found.get("hs_action", ""),
             "action_cues": found.get("hs_action_cues", ""),

@@ -43,7 +43,7 @@ def tag_meetings(meetings: list[Meeting], nlp: Language) -> Tags:
     docs = nlp.pipe(_docs(nlp, keys), batch_size=BATCH_SIZE)
     sentences, turns, terms = [], [], []
     for (meeting, turn), doc in zip(keys, docs):
-        rows = list(sentence_rows(doc))
+        rows = list(sentence_rows(doc, turn.text))
         key = {"meeting_id": meeting.meeting_id, "turn": turn.number}
         turns.append({**key, **roll_up_rows(rows)})
         sentences += [{**key, "sentence": number, "speaker": turn.speaker, "agency": turn.agency, **row}

@@ -58,8 +58,12 @@ def test_the_words_that_weighed_most_come_from_the_trained_weights():
     component = nlp.get_pipe("hymnsheet_framing_classifier")
     words = component.weighed(["funding", "cuts", "to", "the", "service", "rule:none"], "ecological")
     assert words and set(words) <= {"funding", "cuts", "to", "the", "service"}
-    margins = [component.margin(word, CLASSES.index("ecological")) for word in words]
+    index = CLASSES.index("ecological")
+    margins = component.margins(words, index).tolist()
     assert margins == sorted(margins, reverse=True) and margins[-1] > 0
+    # Each margin is the word's weight for the class less the mean of its weights for the others.
+    rows = [component._matrix[component._rows[word]] for word in words]
+    assert margins == pytest.approx([float(row[index] - np.delete(row, index).mean()) for row in rows], abs=1e-6)
 
 
 def test_the_classifier_reads_the_words_then_the_rules_evidence(rules):

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from hymnsheet_talk.report.charts import (
-    plot_agency_terms, plot_framing, plot_marker_timeline, plot_markers, plot_transitions,
+    plot_agency_terms, plot_framing, plot_marker_timeline, plot_markers, plot_timeline, plot_transitions,
 )
 
 AGENCIES = pd.DataFrame({
@@ -75,3 +75,20 @@ def test_agency_terms_chart_has_a_panel_per_agency_with_its_top_terms(close):
                      ("Youth work", ["detached"], [3.0])]
     assert axes.flat[1].patches[0].get_facecolor()[:3] == pytest.approx((0, 0x72 / 255, 0xB2 / 255))
     assert not axes.flat[3].get_visible()
+
+
+def test_speaking_timeline_draws_each_turn_in_its_speakers_row(close):
+    speakers = pd.DataFrame({"speaker": ["Ann", "Bo", "Cy"], "agency": ["Police", "Education", "Police"]})
+    turns = pd.DataFrame({"turn": [1, 2, 3], "speaker": ["Ann", "Bo", "Ann"], "agency": ["Police", "Education", "Police"],
+                          "start_s": [0.0, 60.0, 150.0], "end_s": [60.0, 150.0, None], "words": [100, 200, 75]})
+    ax = plot_timeline(turns, speakers, colours={"Police": "#0072B2", "Education": "#009E73"})
+    close(ax.figure)
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Bo", "Ann", "Cy"]
+    rows = {}
+    for collection in ax.collections:
+        for path in collection.get_paths():
+            (x0, y0), (x1, y1) = path.vertices.min(axis=0), path.vertices.max(axis=0)
+            rows.setdefault(round((y0 + y1) / 2), []).append((round(x0, 2), round(x1, 2)))
+    # Bo (Education) sorts first, then Ann and Cy (Police); Ann's last turn has no end: 75 words at 150 a minute.
+    assert rows == {0: [(1.0, 2.5)], 1: [(0.0, 1.0), (2.5, 3.0)]}
+    assert ax.get_xlim()[0] == 0
