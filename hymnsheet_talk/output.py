@@ -42,7 +42,7 @@ def _write(analysis: Analysis, out: Path, formats: set[str], include_transcript:
         written += write_tables(analysis.tables, out)
     colours = {}
     if formats & {"html", "md"}:
-        from .report.charts import agency_colours  # matplotlib only when reports are drawn
+        from .report.style import agency_colours  # matplotlib only when reports are drawn
 
         colours = agency_colours(analysis.tables["agencies"]["agency"])
     written += write_meeting_files(analysis, out, formats, colours, include_transcript=include_transcript)

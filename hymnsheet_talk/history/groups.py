@@ -31,6 +31,7 @@ def compare(out: str | Path, by: str) -> Across:
     refresh the index. Raises ``StoreError`` when ``out`` holds no history or no column ``by``."""
     out = Path(out)
     with open_history(out) as store:
+        agencies = store.table("agencies")["agency"]
         measures = meeting_measures(store.table("meetings"), store.table("agencies"))
         table = _by_column(compare_table, measures, by, store)
         name = _slug(by)
@@ -39,7 +40,8 @@ def compare(out: str | Path, by: str) -> Across:
 
             written = [write_csv(staging / f"compare-{name}.csv", table),
                        write_compare_page(table, staging / f"compare-{name}.html", by=by,
-                                          measures=measure_columns(measures), meetings=len(measures), slug=name)]
+                                          measures=measure_columns(measures), meetings=len(measures), slug=name,
+                                          agencies=agencies)]
         refresh_index(store, out)
     return Across(table, [out / path.name for path in written])
 
@@ -51,6 +53,7 @@ def trend(out: str | Path, by: str | None = None, every: str = "quarter") -> Acr
     when ``out`` holds no history, no column ``by`` or no dated meeting."""
     out = Path(out)
     with open_history(out) as store:
+        agencies = store.table("agencies")["agency"]
         measures = meeting_measures(store.table("meetings"), store.table("agencies"))
         column = by or "all"
         if by is None:
@@ -67,7 +70,8 @@ def trend(out: str | Path, by: str | None = None, every: str = "quarter") -> Acr
                        write_trend_page(table, measures.assign(**{column: group_labels(measures, column)}),
                                         staging / f"trend-{name}.html", by=column, every=every,
                                         columns=measure_columns(measures), sentences=change_sentences(table, column),
-                                        undated=int((measures["period"] == "").sum()), slug=name)]
+                                        undated=int((measures["period"] == "").sum()), slug=name,
+                                        agencies=agencies)]
         refresh_index(store, out)
     return Across(table, [out / path.name for path in written])
 

@@ -207,7 +207,7 @@ def analyse_chunk(nlp: Language, work: tuple[list[Job], Settings]) -> Chunk:
                                          model=settings.model)
     colours = {}
     if settings.formats & set(REPORT_FILES):
-        from ..report.charts import agency_colours  # matplotlib only when reports are drawn
+        from ..report.style import agency_colours  # matplotlib only when reports are drawn
 
         colours = agency_colours([*settings.agencies, *analysis.tables["agencies"]["agency"]])
     write_meeting_files(analysis, settings.staging, set(settings.formats), colours,

@@ -1,135 +1,89 @@
 """Charts of who speaks, how they frame and how they reflect: each takes a meeting's table first and returns the Axes it drew on.
 
-Figures are built with ``matplotlib.figure.Figure`` (no pyplot state), so nothing here shows or
-saves a chart: the report layer does that.
+Figures are built with ``matplotlib.figure.Figure`` (no pyplot state) at the size the page shows
+them (``style``), so nothing here shows or saves a chart: the report layer does that. A chart's
+title and caption are the page's text, not the picture's: they reflow with the page.
 """
 
 from __future__ import annotations
 
-import contextlib
-from typing import Iterable, Iterator
+from typing import Mapping
 
-import matplotlib
 import numpy as np
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-import pandas as pd
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from ..meeting import UNKNOWN_AGENCY
 from ..tables import ALL_AGENCIES
-
-# Okabe & Ito's colour-blind-safe palette, then Paul Tol's muted scheme for larger meetings.
-PALETTE = (
-    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442",
-    "#332288", "#44AA99", "#999933", "#882255", "#88CCEE", "#DDCC77", "#117733", "#AA4499",
-)
-UNKNOWN_COLOUR = "#9E9E9E"
-
-# The usual partners keep the same colour in every meeting and every run.
-USUAL_AGENCIES = (
-    ("police", "#0072B2"),
-    ("social care", "#D55E00"),
-    ("education", "#009E73"),
-    ("school", "#009E73"),
-    ("youth", "#E69F00"),
-    ("community safety", "#CC79A7"),
-    ("health", "#56B4E9"),
-    ("housing", "#F0E442"),
+from .prose import MIN_RATE_WORDS, marker_name, person
+from .style import (
+    CHART_WIDTH, FRAMING_COLOURS, GRID_COLOURS, GRID_DARKEST, ROW, TWO_LINE_ROW, UNKNOWN_COLOUR, largest_first,
+    sized_figure, unknown_last, wrap,
 )
 
-STYLE = {
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.titlesize": 10,
-    "axes.titleweight": "bold",
-    "savefig.dpi": 120,
-    # No "tight" bounding box: constrained layout already keeps every label inside the figure,
-    # and trimming to the tight box meant drawing each chart twice.
-    "savefig.pad_inches": 0.05,
-}
-
-
-@contextlib.contextmanager
-def chart_style() -> Iterator[None]:
-    """The house style for every chart the report draws."""
-    with matplotlib.rc_context(STYLE):
-        yield
-
-
-def agency_colours(agencies: Iterable[str]) -> dict[str, str]:
-    """A colour per agency: fixed ones for the usual partners, the rest in sorted order."""
-    colours: dict[str, str] = {}
-    rest = []
-    for agency in sorted(set(agencies)):
-        usual = next((colour for key, colour in USUAL_AGENCIES if key in agency.lower()), None)
-        if agency == UNKNOWN_AGENCY:
-            colours[agency] = UNKNOWN_COLOUR
-        elif usual and usual not in colours.values():
-            colours[agency] = usual
-        else:
-            rest.append(agency)
-    # Other agencies take the colours no usual partner owns before borrowing an unused one.
-    usual_colours = {colour for _key, colour in USUAL_AGENCIES}
-    spare = [c for c in PALETTE if c not in usual_colours] + [
-        c for c in PALETTE if c in usual_colours and c not in colours.values()
-    ]
-    for index, agency in enumerate(rest):
-        colours[agency] = spare[index % len(spare)]
-    return colours
+# Room in CSS pixels for what sits above and below the bars: the axis and a legend's rows.
+AXIS_ROOM = 56
+LEGEND_ROW = 26
+# A timeline row: the speaker's name with their turns beneath it.
+NAMED_ROW = 40
 
 
 def plot_agency_shares(agencies: pd.DataFrame, *, colours: dict[str, str], ax: Axes | None = None) -> Axes:
-    """Share of words beside share of attendees for each agency (who is over- and under-heard).
+    """Share of words beside share of attendees for each agency (who is over- and under-heard),
+    largest share of words at the top and ``Unknown`` at the foot.
 
     Solid bars are the share of words, hatched bars the share of attendees.
     """
-    ax = ax or _axes(height=0.5 * len(agencies) + 1.2)
-    frame = agencies.sort_values("word_share")
-    rows = range(len(frame))
+    frame = largest_first(agencies, "word_share")
+    ax = ax or _axes(len(frame) * TWO_LINE_ROW + AXIS_ROOM + LEGEND_ROW)
+    rows = np.arange(len(frame))
     bar = 0.38
     face = [colours.get(a, UNKNOWN_COLOUR) for a in frame["agency"]]
-    ax.barh([r + bar / 2 for r in rows], frame["word_share"], height=bar, color=face, edgecolor="#333333")
-    ax.barh([r - bar / 2 for r in rows], frame["headcount_share"], height=bar, color="white", edgecolor=face,
+    ax.barh(rows - bar / 2, frame["word_share"], height=bar, color=face, edgecolor="#333333", linewidth=0.6)
+    ax.barh(rows + bar / 2, frame["headcount_share"], height=bar, color="white", edgecolor=face,
             hatch="///", linewidth=1.2)
-    ax.set_yticks(list(rows), frame["agency"])
+    _agency_ticks(ax, frame["agency"])
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.xaxis.set_major_locator(MaxNLocator(4))
     ax.set_xlabel("share of the meeting")
-    ax.set_title("Share of words (solid) and of attendees (hatched), by agency")
-    ax.legend(handles=[Patch(facecolor="#777777", edgecolor="#333333", label="share of words"),
-                       Patch(facecolor="white", edgecolor="#777777", hatch="///", label="share of attendees")],
-              loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, frameon=False)
+    ax.figure.legend(handles=[Patch(facecolor="#777777", edgecolor="#333333", label="share of words"),
+                              Patch(facecolor="white", edgecolor="#777777", hatch="///", label="of attendees")],
+                     loc="outside lower center", ncol=2)
     return ax
 
 
 def plot_speaker_words(speakers: pd.DataFrame, *, colours: dict[str, str], ax: Axes | None = None) -> Axes:
-    """Words spoken by each attendee, coloured by agency; silent attendees are marked."""
-    ax = ax or _axes(height=0.3 * len(speakers) + 1.2)
-    frame = speakers.sort_values(["words", "speaker"], ascending=[True, False])
-    labels = [f"{s} ({a})" for s, a in zip(frame["speaker"], frame["agency"])]
-    rows = range(len(frame))
-    ax.barh(list(rows), frame["words"], color=[colours.get(a, UNKNOWN_COLOUR) for a in frame["agency"]],
+    """Words spoken by each attendee (most at the top), coloured by agency; silent attendees are marked."""
+    frame = speakers.sort_values(["words", "speaker"], ascending=[False, True])
+    labels = [person(s, a, sep="\n") for s, a in zip(frame["speaker"], frame["agency"])]
+    ax = ax or _axes(len(frame) * TWO_LINE_ROW + AXIS_ROOM)
+    rows = np.arange(len(frame))
+    ax.barh(rows, frame["words"], color=[colours.get(a, UNKNOWN_COLOUR) for a in frame["agency"]],
             edgecolor="#333333", linewidth=0.5)
     for row, words in zip(rows, frame["words"]):
         ax.annotate("silent" if words == 0 else f"{words:,}", (words, row), xytext=(3, 0),
-                    textcoords="offset points", va="center", fontsize=8)
-    ax.set_yticks(list(rows), labels)
+                    textcoords="offset points", va="center")
+    ax.set_yticks(rows, labels)
+    ax.set_ylim(len(frame) - 0.5, -0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(3, integer=True))
     ax.set_xlabel("words")
-    ax.set_title("Words by speaker")
-    ax.margins(x=0.12)
+    ax.margins(x=0.3)
     return ax
 
 
 def plot_timeline(turns: pd.DataFrame, speakers: pd.DataFrame, *, colours: dict[str, str],
                   ax: Axes | None = None) -> Axes:
-    """Who held the floor when: one row per attendee, a bar per turn.
+    """Who held the floor when: one row per attendee (grouped by agency, ``Unknown`` last), a bar
+    per turn.
 
     The x axis is minutes when every turn has a start time, otherwise turn order.
     """
-    order = speakers.sort_values(["agency", "speaker"])["speaker"].tolist()
-    ax = ax or _axes(height=0.3 * len(order) + 1.4, width=9)
+    agencies = unknown_last(speakers["agency"])
+    order = speakers.assign(rank=speakers["agency"].map(agencies.index)).sort_values(["rank", "speaker"])["speaker"].tolist()
+    legend_rows = -(-len(agencies) // 2)
+    ax = ax or _axes(len(order) * NAMED_ROW + AXIS_ROOM + legend_rows * LEGEND_ROW)
     if turns["start_s"].notna().all():
         left = turns["start_s"] / 60
         # A turn with no end stamp (the last one in Otter or stamped text) is drawn at an
@@ -140,155 +94,164 @@ def plot_timeline(turns: pd.DataFrame, speakers: pd.DataFrame, *, colours: dict[
     else:
         left = turns["turn"] - 1
         width = pd.Series(1, index=turns.index)
-        ax.set_xlabel("turn (no timestamps in this transcript)")
+        ax.set_xlabel("turn (no times in this transcript)")
     # One collection of bars per speaker: a bar per turn as its own patch made a long meeting's
     # timeline the slowest chart to draw.
     bars = pd.DataFrame({"speaker": turns["speaker"], "left": left, "width": width, "agency": turns["agency"]})
+    # Each name sits over its row of bars, so the bars get the chart's whole width on a phone.
     for index, name in enumerate(order):
         own = bars[bars["speaker"] == name]
         if len(own):
-            ax.broken_barh(list(zip(own["left"], own["width"])), (index - 0.35, 0.7),
+            ax.broken_barh(list(zip(own["left"], own["width"])), (index, 0.4),
                            facecolors=[colours.get(a, UNKNOWN_COLOUR) for a in own["agency"]])
+        ax.text(0, index - 0.06, name, transform=ax.get_yaxis_transform(), va="bottom")
     ax.set_xlim(left=0)
-    ax.set_yticks(range(len(order)), order)
-    ax.set_ylim(-0.6, len(order) - 0.4)
-    ax.invert_yaxis()
-    ax.set_title("Who spoke when")
-    agencies = sorted(set(speakers["agency"]))
-    ax.legend(handles=[Patch(color=colours.get(a, UNKNOWN_COLOUR), label=a) for a in agencies],
-              loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=min(4, len(agencies)), frameon=False)
+    ax.xaxis.set_major_locator(MaxNLocator(5, integer=True))
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_ylim(len(order) - 0.5, -0.6)
+    ax.figure.legend(handles=[Patch(color=colours.get(a, UNKNOWN_COLOUR), label=wrap(a, 14)) for a in agencies],
+                     loc="outside lower center", ncol=2)
     return ax
-
-
-# Framing colours: blue for behaviour-based, orange for ecological (Okabe–Ito), darker for responses.
-FRAMING_COLOURS = {
-    "behaviour_problem": "#8DB8DE", "behaviour_response": "#0072B2",
-    "ecological_problem": "#F3B27F", "ecological_response": "#D55E00",
-}
 
 
 def plot_framing(agencies: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Behaviour-based and ecological sentences per agency, each split into problem and response.
 
-    Behaviour counts run left of zero and ecological ones right, so each agency's lean shows at a glance.
+    Behaviour counts run left of zero and ecological ones right, so each agency's lean shows at a
+    glance; most flagged sentences at the top, ``Unknown`` at the foot.
     """
     frame = agencies.assign(flagged=agencies["behaviour"] + agencies["ecological"])
-    frame = frame[frame["flagged"] > 0].sort_values(["flagged", "agency"])
-    ax = ax or _axes(height=0.45 * len(frame) + 1.6)
-    rows = list(range(len(frame)))
-    left = -frame["behaviour_problem"]
+    frame = largest_first(frame[frame["flagged"] > 0], "flagged")
+    ax = ax or _axes(len(frame) * TWO_LINE_ROW + AXIS_ROOM + 2 * LEGEND_ROW)
+    rows = np.arange(len(frame))
     ax.barh(rows, -frame["behaviour_problem"], color=FRAMING_COLOURS["behaviour_problem"], label="behaviour: problem")
-    ax.barh(rows, -frame["behaviour_response"], left=left, color=FRAMING_COLOURS["behaviour_response"],
-            label="behaviour: response")
+    ax.barh(rows, -frame["behaviour_response"], left=-frame["behaviour_problem"],
+            color=FRAMING_COLOURS["behaviour_response"], label="behaviour: response")
     ax.barh(rows, frame["ecological_problem"], color=FRAMING_COLOURS["ecological_problem"], label="ecological: problem")
     ax.barh(rows, frame["ecological_response"], left=frame["ecological_problem"],
             color=FRAMING_COLOURS["ecological_response"], label="ecological: response")
     ax.axvline(0, color="#333333", linewidth=0.8)
-    ax.set_yticks(rows, frame["agency"])
+    _agency_ticks(ax, frame["agency"])
+    ax.xaxis.set_major_locator(MaxNLocator(4, integer=True))
     ax.xaxis.set_major_formatter(lambda value, _pos: f"{abs(value):.0f}")
-    ax.set_xlabel("sentences  (← behaviour-based | ecological →)")
-    ax.set_title("How each agency framed problems and responses")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
+    ax.set_xlabel("← behaviour-based | ecological →\n(sentences)")
+    ax.figure.legend(loc="outside lower center", ncol=2)
     return ax
 
 
-def plot_markers(markers: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Each reflection marker per 1,000 words, agency by agency, as a shaded grid with the rates written in."""
+def plot_markers(markers: pd.DataFrame, *, words: Mapping[str, int] | None = None, ax: Axes | None = None) -> Axes:
+    """Each reflection marker per 1,000 words, agency by agency, as a shaded grid with the rates
+    written in. An agency that said fewer than ``MIN_RATE_WORDS`` words (``words`` maps agency to
+    words) gets its counts in brackets on white instead: a rate from a few words says little."""
     grid = markers[markers["agency"] != ALL_AGENCIES].pivot(index="agency", columns="marker", values="per_1k")
-    grid = grid.reindex(columns=list(dict.fromkeys(markers["marker"]))).fillna(0)
-    ax = ax or _axes(height=0.42 * len(grid) + 1.8, width=8)
-    _grid(ax, grid.rename(columns=lambda name: name.replace("_", " ")), cmap="Greens")
-    ax.set_title("Reflection markers per 1,000 words, by agency")
+    counts = markers[markers["agency"] != ALL_AGENCIES].pivot(index="agency", columns="marker", values="sentences")
+    order = unknown_last(grid.index)
+    columns = list(dict.fromkeys(markers["marker"]))
+    grid = grid.reindex(index=order, columns=columns).fillna(0)
+    counts = counts.reindex(index=order, columns=columns).fillna(0)
+    few = [words is not None and words.get(agency, 0) < MIN_RATE_WORDS for agency in order]
+    text = [[f"({count:.0f})" if small else f"{rate:.0f}" for rate, count in zip(rates, numbers)]
+            for small, rates, numbers in zip(few, grid.to_numpy(), counts.to_numpy())]
+    shaded = grid.to_numpy(dtype=float).copy()
+    shaded[np.array(few, dtype=bool)] = np.nan
+    ax = ax or _axes(len(order) * TWO_LINE_ROW + 120)
+    _grid(ax, shaded, text, rows=[wrap(a) for a in order], columns=[wrap(marker_name(m), 9) for m in columns])
     return ax
 
 
 def plot_marker_timeline(timeline: pd.DataFrame, *, markers: list[str], ax: Axes | None = None) -> Axes:
-    """Markers in each part of the meeting (tenths of its words, or ten-minute parts), stacked."""
-    ax = ax or _axes(height=3.2, width=8)
-    bottom = np.zeros(len(timeline))
-    for colour, marker in zip(PALETTE, markers):
-        ax.bar(timeline["part"], timeline[marker], bottom=bottom, color=colour, label=marker.replace("_", " "))
-        bottom += timeline[marker].to_numpy()
+    """Sentences with each marker (rows) in each part of the meeting (columns: tenths of its words,
+    or ten-minute parts), as a shaded grid with the counts written in."""
     unit = timeline["unit"].iloc[0] if len(timeline) else "tenth"
-    ax.set_xticks(timeline["part"], [f"{start}{'%' if unit == 'tenth' else ' min'}" for start in timeline["start"]])
-    ax.set_xlabel("part of the meeting (by share of words spoken)" if unit == "tenth" else "minutes into the meeting")
-    ax.set_ylabel("sentences")
-    ax.set_title("Reflection markers across the meeting")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, frameon=False)
+    values = timeline[markers].to_numpy(dtype=float).T
+    ax = ax or _axes(len(markers) * ROW + 96)
+    _grid(ax, values, [[f"{v:.0f}" for v in row] for row in values], rows=[marker_name(m) for m in markers],
+          columns=[str(start) for start in timeline["start"]], rotate=False)
+    ax.set_xlabel("each part starts at this % of\nthe words spoken" if unit == "tenth" else "each part starts at this minute")
+    ax.xaxis.set_label_position("top")
     return ax
 
 
 def plot_transitions(transitions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Who speaks after whom: a grid of agency-to-agency transition counts, with the counts written in."""
-    agencies = sorted(set(transitions["from_agency"]) | set(transitions["to_agency"]))
+    agencies = unknown_last(set(transitions["from_agency"]) | set(transitions["to_agency"]))
     grid = transitions.pivot_table(index="from_agency", columns="to_agency", values="count", aggfunc="sum",
                                    fill_value=0).reindex(index=agencies, columns=agencies, fill_value=0)
-    ax = ax or _axes(height=0.42 * len(agencies) + 2.2, width=8)
-    _grid(ax, grid, cmap="Blues")
+    values = grid.to_numpy(dtype=float)
+    ax = ax or _axes(len(agencies) * ROW + 170)
+    labels = [wrap(a) for a in agencies]
+    _grid(ax, values, [[f"{v:.0f}" for v in row] for row in values], rows=labels, columns=labels)
     ax.set_xlabel("next to speak")
+    ax.xaxis.set_label_position("top")
     ax.set_ylabel("speaking")
-    ax.set_title("Who speaks after whom (turns, by agency)")
     return ax
 
 
 def plot_action_framing(mix: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """The framing mix of the discussion beside that of the agreed actions, as shares of the
     flagged sentences in each (counts written on the bars)."""
-    ax = ax or _axes(height=2.2, width=7)
+    ax = ax or _axes(2 * TWO_LINE_ROW + AXIS_ROOM + LEGEND_ROW)
     rows = list(range(len(mix)))
     flagged = (mix["behaviour"] + mix["ecological"]).replace(0, np.nan)
     left = np.zeros(len(mix))
     for side, colour in (("behaviour", FRAMING_COLOURS["behaviour_response"]),
                          ("ecological", FRAMING_COLOURS["ecological_response"])):
         share = (mix[side] / flagged).fillna(0).to_numpy()
-        ax.barh(rows, share, left=left, color=colour, label=side)
+        ax.barh(rows, share, left=left, color=colour, label=f"{side}-based" if side == "behaviour" else side)
         for row, (start, width, count) in enumerate(zip(left, share, mix[side])):
-            if width > 0.08:
-                ax.annotate(str(count), (start + width / 2, row), ha="center", va="center", color="white", fontsize=8)
+            if width > 0.1:
+                ax.annotate(str(count), (start + width / 2, row), ha="center", va="center", color="white")
         left = left + share
-    ax.set_yticks(rows, mix["part"])
+    ax.set_yticks(rows, [wrap(part, 10) for part in mix["part"]])
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.xaxis.set_major_locator(MaxNLocator(4))
     ax.set_xlim(0, 1)
-    ax.set_title("Framing of the discussion and of the agreed actions")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=2, frameon=False)
+    ax.set_xlabel("share of the flagged sentences")
+    ax.figure.legend(loc="outside lower center", ncol=2)
     return ax
 
 
-def _grid(ax: Axes, grid: pd.DataFrame, *, cmap: str) -> None:
-    """A shaded grid of ``grid``'s values with each value written in (white on the dark cells)."""
-    values = grid.to_numpy(dtype=float)
-    ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
-    dark = values.max() * 0.6 if values.size else 0
-    for (row, column), value in np.ndenumerate(values):
-        ax.annotate(f"{value:.0f}", (column, row), ha="center", va="center", fontsize=8,
-                    color="white" if dark and value > dark else "black")
-    ax.set_xticks(range(grid.shape[1]), list(grid.columns), rotation=30, ha="right")
-    ax.set_yticks(range(grid.shape[0]), list(grid.index))
+def plot_agency_terms(terms: pd.DataFrame, *, colours: dict[str, str], top: int = 8,
+                      figure: Figure | None = None) -> np.ndarray:
+    """Each agency's ``top`` most distinctive terms as bars of their z-score, one panel per agency
+    (in name order, ``Unknown`` last), one under another on a shared scale; returns the panels' Axes."""
+    agencies = unknown_last(terms["agency"])
+    shown = [min(top, int((terms["agency"] == agency).sum())) for agency in agencies]
+    made = figure or sized_figure(sum(shown) * ROW * 0.85 + len(agencies) * 34 + 74)
+    axes = made.subplots(len(agencies), 1, sharex=True, squeeze=False,
+                         gridspec_kw={"height_ratios": [n + 1.2 for n in shown]})
+    for ax, agency, count in zip(axes.flat, agencies, shown):
+        rows = terms[terms["agency"] == agency].sort_values("rank").head(top)
+        ax.barh(range(count), rows["z"], color=colours.get(agency, UNKNOWN_COLOUR), edgecolor="#333333", linewidth=0.5)
+        ax.set_yticks(range(count), rows["term"])
+        ax.set_ylim(count - 0.5, -0.5)
+        ax.set_title(agency)
+    made.supxlabel("how much more the agency used the word\n(log-odds z-score)")
+    return axes
+
+
+def _agency_ticks(ax: Axes, agencies: pd.Series) -> None:
+    ax.set_yticks(range(len(agencies)), [wrap(a) for a in agencies])
+    ax.set_ylim(len(agencies) - 0.5, -0.5)
+
+
+def _grid(ax: Axes, values: np.ndarray, text: list[list[str]], *, rows: list[str], columns: list[str],
+          rotate: bool = True) -> None:
+    """A grid shaded by ``values`` (NaN cells left white) with ``text`` written in each cell."""
+    top = np.nanmax(values) if np.isfinite(values).any() else 0
+    ax.imshow(np.ma.masked_invalid(values), cmap=GRID_COLOURS, aspect="auto", vmin=0, vmax=(top or 1) / GRID_DARKEST)
+    for (row, column), label in np.ndenumerate(np.array(text, dtype=object).reshape(values.shape)):
+        value = values[row, column]
+        dark = top and np.isfinite(value) and value > top * 0.6
+        ax.annotate(label, (column, row), ha="center", va="center", color="white" if dark else "black")
+    ax.set_xticks(range(len(columns)), columns, rotation=90 if rotate else 0)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
     ax.spines[:].set_visible(False)
 
 
-def _axes(*, height: float, width: float = 7) -> Axes:
-    figure = Figure(figsize=(width, max(2.0, height)), layout="constrained")
-    return figure.subplots()
-
-
-def plot_agency_terms(terms: pd.DataFrame, *, colours: dict[str, str], top: int = 8, columns: int = 3,
-                      figure: Figure | None = None) -> np.ndarray:
-    """Each agency's ``top`` most distinctive terms as bars of their z-score, one small panel per
-    agency (in name order) on a shared scale; returns the panels' Axes."""
-    agencies = sorted(set(terms["agency"]))
-    across = max(1, min(columns, len(agencies)))
-    down = max(1, -(-len(agencies) // across))
-    figure = figure or Figure(figsize=(9, down * (0.2 * top + 0.9)), layout="constrained")
-    axes = figure.subplots(down, across, sharex=True, squeeze=False)
-    for ax, agency in zip(axes.flat, agencies):
-        rows = terms[terms["agency"] == agency].sort_values("rank").head(top)
-        ax.barh(range(len(rows)), rows["z"], color=colours.get(agency, UNKNOWN_COLOUR), edgecolor="#333333", linewidth=0.5)
-        ax.set_yticks(range(len(rows)), rows["term"])
-        ax.set_ylim(top - 0.5, -0.5)
-        ax.set_title(agency)
-    for ax in axes.flat[len(agencies):]:
-        ax.set_visible(False)
-    figure.supxlabel("how much more the agency used the word than the rest of the meeting (log-odds z-score)")
-    return axes
+def _axes(height_px: float) -> Axes:
+    return sized_figure(max(120, height_px), width_px=CHART_WIDTH).subplots()

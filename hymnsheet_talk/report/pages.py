@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import jinja2
 import pandas as pd
@@ -26,15 +27,17 @@ from ..tables.actions import framing_mix
 from ..tables.divergence import MIN_WORDS
 from ..tables.framing import MIN_FLAGGED
 from ..tables.groups import MIN_MEETINGS, RESAMPLES
+from ..tables import ALL_AGENCIES
+from . import describe, prose
 from .charts import (
-    chart_style, plot_agency_shares, plot_framing, plot_marker_timeline, plot_markers, plot_speaker_words,
-    plot_action_framing, plot_timeline, plot_transitions,
+    plot_action_framing, plot_agency_shares, plot_agency_terms, plot_framing, plot_marker_timeline, plot_markers,
+    plot_speaker_words, plot_timeline, plot_transitions,
 )
-from .charts import plot_agency_terms
+from .describe import Description
 from .evidence import framing_quotes, quiet_stretch, quotes
-from .group_charts import measure_name, plot_compare, plot_trend
-from . import prose
-from .prose import HEADLINE_MEASURES, participation_sentences
+from .group_charts import agency_names, group_styles, measure_name, ordered_measures, plot_compare, plot_key, plot_trend
+from .prose import HEADLINE_MEASURES, MIN_RATE_WORDS, participation_sentences
+from .style import CSS_PX_PER_INCH, chart_style, largest_first
 
 
 # Each agency's distinctive words shown in the report (the table holds more).
@@ -45,10 +48,13 @@ ABOUT_COLUMNS = ("date", "department", "partnership")
 
 @dataclass(frozen=True)
 class Chart:
+    """A drawn chart: its PNG, the size in CSS pixels it is drawn for, and what it shows in words."""
+
     file: str
     png: bytes
-    alt: str
-    caption: str
+    width: int
+    height: int
+    about: Description
 
     @property
     def data_uri(self) -> str:
@@ -61,33 +67,41 @@ def meeting_charts(tables: dict[str, pd.DataFrame], colours: dict[str, str]) -> 
     agencies, speakers, turns = tables["agencies"], tables["speakers"], tables["turns"]
     with chart_style():
         return [
-            _chart("agency-shares", plot_agency_shares(agencies, colours=colours).figure),
-            _chart("speaker-words", plot_speaker_words(speakers, colours=colours).figure),
-            _chart("timeline", plot_timeline(turns, speakers, colours=colours).figure),
+            _chart("agency-shares", plot_agency_shares(agencies, colours=colours).figure, describe.agency_shares(agencies)),
+            _chart("speaker-words", plot_speaker_words(speakers, colours=colours).figure, describe.speaker_words(speakers)),
+            _chart("timeline", plot_timeline(turns, speakers, colours=colours).figure, describe.timeline(turns, speakers)),
         ]
 
 
 def section_charts(tables: dict[str, pd.DataFrame], colours: dict[str, str] | None = None) -> dict[str, Chart]:
     """The framing, reflection, turn-taking and distinctive-words charts for one meeting, keyed by
-    name; a chart with nothing to show is left out."""
+    name; a chart with nothing to show is left out, and so is the actions' framing beside the
+    discussion's when either has too few flagged sentences for a share."""
     charts = {}
+    agencies = tables["agencies"]
     with chart_style():
         if "agency_terms" in tables and len(tables["agency_terms"]):
-            panels = plot_agency_terms(tables["agency_terms"], colours=colours or {}, top=WORDS_SHOWN)
-            charts["agency_terms"] = _chart("agency-terms", panels.flat[0].figure)
-        if (tables["agencies"]["behaviour"] + tables["agencies"]["ecological"]).sum():
-            charts["framing"] = _chart("framing", plot_framing(tables["agencies"]).figure)
+            terms = tables["agency_terms"]
+            panels = plot_agency_terms(terms, colours=colours or {}, top=WORDS_SHOWN)
+            charts["agency_terms"] = _chart("agency-terms", panels.flat[0].figure, describe.agency_terms(terms, WORDS_SHOWN))
+        if (agencies["behaviour"] + agencies["ecological"]).sum():
+            charts["framing"] = _chart("framing", plot_framing(agencies).figure, describe.framing(agencies))
         if "markers" in tables and tables["markers"]["sentences"].sum():
-            charts["markers"] = _chart("markers", plot_markers(tables["markers"]).figure)
+            words = dict(zip(agencies["agency"], agencies["words"]))
+            charts["markers"] = _chart("markers", plot_markers(tables["markers"], words=words).figure,
+                                       describe.markers(tables["markers"], agencies))
         if "transitions" in tables and len(tables["transitions"]):
-            charts["transitions"] = _chart("transitions", plot_transitions(tables["transitions"]).figure)
+            charts["transitions"] = _chart("transitions", plot_transitions(tables["transitions"]).figure,
+                                           describe.transitions(tables["transitions"]))
         if "actions" in tables and len(tables["actions"]):
             mix = framing_mix(tables["sentences"], tables["actions"])
-            if (mix[["behaviour", "ecological"]].sum(axis=1) > 0).all():
-                charts["action_framing"] = _chart("action-framing", plot_action_framing(mix).figure)
+            if (mix[["behaviour", "ecological"]].sum(axis=1) >= MIN_FLAGGED).all():
+                charts["action_framing"] = _chart("action-framing", plot_action_framing(mix).figure,
+                                                  describe.action_framing(mix))
         if "reflection_timeline" in tables and len(tables["reflection_timeline"]):
-            charts["timeline"] = _chart("reflection-timeline",
-                                        plot_marker_timeline(tables["reflection_timeline"], markers=MARKERS).figure)
+            timeline = tables["reflection_timeline"]
+            charts["timeline"] = _chart("reflection-timeline", plot_marker_timeline(timeline, markers=MARKERS).figure,
+                                        describe.reflection_timeline(timeline, MARKERS))
     return charts
 
 
@@ -101,7 +115,9 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
     charts = meeting_charts(tables, colours)
     sections = section_charts(tables, colours)
     row = tables["meetings"].iloc[0]
-    speakers, agencies = tables["speakers"], tables["agencies"]
+    speakers, agencies = tables["speakers"], largest_first(tables["agencies"], "words")
+    whole = tables["markers"][tables["markers"]["agency"] == ALL_AGENCIES].set_index("marker") if "markers" in tables else None
+    actions = tables.get("actions", pd.DataFrame(columns=["turn", "sentence", "terms_from_agency"]))
     sentences = tables.get("sentences", pd.DataFrame(columns=["framing", "framing_cues", "framing_score", "text",
                                                               "open_question", "uncertainty"]))
     context = {
@@ -112,18 +128,21 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "reflection_examples": {
             marker: quotes(sentences, marker, 1, "reflection_cues") for marker in ("uncertainty", "open_question")
         },
-        "marker_meanings": {marker: REFLECTION_LABELS[marker] for marker in MARKERS},
+        "marker_lines": [prose.marker_line(marker, REFLECTION_LABELS[marker], _count(whole, marker, "sentences"),
+                                           row["words"], row[f"{marker}_per_1k"]) for marker in MARKERS],
+        "spread": prose.spread_sentence(row, _count(whole, "open_question", "turns_with")),
+        "action_mix": describe.action_mix(framing_mix(tables["sentences"], actions), MIN_FLAGGED)
+        if len(actions) and "action_framing" not in sections else "",
         "quiet": quiet_stretch(tables["turns"]),
         "invitations": list(tables.get("invitations", pd.DataFrame()).itertuples()),
         "actions": list(tables.get("actions", pd.DataFrame()).itertuples()),
         "min_flagged": MIN_FLAGGED,
-        "partners": prose.partner_sentences(row, agencies, tables.get("actions", pd.DataFrame(
-            columns=["turn", "sentence", "terms_from_agency"])), MIN_FLAGGED, MIN_WORDS),
+        "partners": prose.partner_sentences(row, agencies, actions, MIN_FLAGGED, MIN_WORDS),
         "terms_by_agency": {agency: rows.sort_values("rank")["term"].head(WORDS_SHOWN).tolist()
                             for agency, rows in tables.get("agency_terms", pd.DataFrame(columns=["agency"])).groupby("agency")},
         "accuracy": prose.accuracy_sentence(classifier_about().get("real_talk", {})),
         "meeting": row,
-        "heading": row.get("title") or row["meeting_id"],
+        "heading": prose.title(row),
         "about": [str(row[column]) for column in ABOUT_COLUMNS if row.get(column)],
         "sentences": participation_sentences(row, speakers, agencies, roster_matched=not meeting.roster_warning),
         "roster_warning": meeting.roster_warning,
@@ -154,37 +173,50 @@ def write_index(meetings: pd.DataFrame, links: dict[str, str], failures: list[st
     rows = [dict(row, link=links.get(row["meeting_id"])) for row in meetings.to_dict("records")]
     html = _environment("html").get_template("index.html.j2").render(
         meetings=rows, failures=failures, version=__version__, min_flagged=MIN_FLAGGED, privacy=privacy,
+        notes=describe.index_notes(MIN_FLAGGED), min_rate_words=MIN_RATE_WORDS,
         pages=list(pages), has=lambda column: column in meetings.columns and meetings[column].fillna("").ne("").any(),
     )
     return write_text(path, html)
 
 
 def write_compare_page(table: pd.DataFrame, path: Path, *, by: str, measures: list[str], meetings: int,
-                       slug: str) -> Path:
-    """Write ``compare-<slug>.html``: the groups' means and intervals as a chart and a table."""
+                       slug: str, agencies: Iterable[str] = ()) -> Path:
+    """Write ``compare-<slug>.html``: the groups' means and intervals, a small chart per measure
+    and a table. ``agencies`` names the agencies whose share-of-words columns ``measures`` holds."""
+    names = agency_names(agencies)
+    measures = ordered_measures(measures)
+    titles = {column: measure_name(column, names) for column in measures}
     with chart_style():
-        chart = Chart(f"compare-{slug}.png", _png(plot_compare(table, by=by, measures=measures)),
-                      *prose.compare_chart_text(by))
+        charts = [_chart(f"compare-{slug}-{column}", plot_compare(table, by=by, column=column, min_meetings=MIN_MEETINGS).figure,
+                         describe.compare_panel(table, by=by, column=column, name=titles[column], min_meetings=MIN_MEETINGS))
+                  for column in measures]
     groups = table.to_dict("records")
     html = _environment("html").get_template("compare.html.j2").render(
-        by=by, slug=slug, groups=groups, measures=measures, names={c: measure_name(c) for c in measures},
-        meetings=meetings, chart=chart, small=[str(g[by]) for g in groups if g["too_small"]],
-        min_meetings=MIN_MEETINGS, resamples=f"{RESAMPLES:,}", version=__version__)
+        by=by, slug=slug, groups=groups, measures=measures, names=titles, meetings=meetings, charts=charts,
+        small=[str(g[by]) for g in groups if g["too_small"]], min_meetings=MIN_MEETINGS, resamples=f"{RESAMPLES:,}",
+        version=__version__)
     return write_text(path, html)
 
 
 def write_trend_page(trend: pd.DataFrame, measures: pd.DataFrame, path: Path, *, by: str, every: str,
-                     columns: list[str], sentences: list[str], undated: int, slug: str) -> Path:
-    """Write ``trend-<slug>.html``: each measure over time per group, the change in words, the table.
-    ``measures`` has one row per dated meeting, with its ``period``."""
+                     columns: list[str], sentences: list[str], undated: int, slug: str,
+                     agencies: Iterable[str] = ()) -> Path:
+    """Write ``trend-<slug>.html``: each measure over time per group (a small chart each, with the
+    groups' key beside them), the change in words, the table. ``measures`` has one row per dated
+    meeting, with its ``period``; ``agencies`` names the agencies whose share-of-words columns it holds."""
+    names = agency_names(agencies)
+    columns = ordered_measures(columns)
+    titles = {column: measure_name(column, names) for column in columns}
+    styles = group_styles(sorted(trend[by].unique()))
     with chart_style():
-        chart = Chart(f"trend-{slug}.png", _png(plot_trend(measures, trend, by=by, columns=columns)),
-                      *prose.trend_chart_text(by, every))
+        charts = [_chart(f"trend-{slug}-{column}", plot_trend(measures, trend, by=by, column=column, styles=styles).figure,
+                         describe.trend_panel(trend, by=by, column=column, name=titles[column], every=every))
+                  for column in columns]
+        key = _chart(f"trend-{slug}-key", plot_key(styles), describe.trend_key(styles)) if len(styles) > 1 else None
     html = _environment("html").get_template("trend.html.j2").render(
-        by=by, slug=slug, every=every, rows=trend.to_dict("records"), measures=columns,
-        names={c: measure_name(c) for c in columns}, meetings=int(trend["meetings"].sum()), undated=undated,
-        headline=[c for c in HEADLINE_MEASURES if c in columns],
-        chart=chart, sentences=sentences, version=__version__)
+        by=by, slug=slug, every=every, rows=trend.to_dict("records"), measures=columns, names=titles,
+        meetings=int(trend["meetings"].sum()), undated=undated, headline=[c for c in HEADLINE_MEASURES if c in columns],
+        charts=charts, key=key, sentences=sentences, version=__version__)
     return write_text(path, html)
 
 
@@ -216,13 +248,18 @@ def _markdown_text(value) -> str:
     return text
 
 
+def _count(whole: pd.DataFrame | None, marker: str, column: str) -> int:
+    """A marker's count over the whole meeting (0 when the meeting has no markers table)."""
+    return int(whole.loc[marker, column]) if whole is not None and marker in whole.index else 0
+
+
 def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
 
 
-def _chart(name: str, figure: Figure) -> Chart:
-    """A drawn chart as a PNG named after it, with its alt text and caption from ``prose``."""
-    alt, caption = prose.CHARTS[name]
-    return Chart(f"{name}.png", _png(figure), alt, caption)
+def _chart(name: str, figure: Figure, about: Description) -> Chart:
+    """A drawn chart as a PNG named after it, with its size on the page and what it shows."""
+    width, height = (round(size * CSS_PX_PER_INCH) for size in figure.get_size_inches())
+    return Chart(f"{name}.png", _png(figure), width, height, about)

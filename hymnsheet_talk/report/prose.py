@@ -9,6 +9,7 @@ each template renders the styles its own way.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -20,6 +21,10 @@ EVENNESS = ((0.3, "fairly even"), (0.5, "somewhat uneven"), (0.7, "uneven"), (ma
 
 Piece = tuple[str, str]
 MISSING = "–"
+# Below these a rate or share says little: the count is given instead (docs/methods.md).
+MIN_RATE_WORDS = 200
+MIN_SHARE_COUNT = 5
+_UNNAMED = re.compile(r"^(?:unknown|unidentified|unnamed)?\s*(?:speaker|participant|guest|attendee)?\s*\d*$", re.IGNORECASE)
 
 
 def missing(value) -> bool:
@@ -62,7 +67,7 @@ def evenness(gini: float) -> str:
 # The measures the plain-words summary speaks about, and how each is written.
 HEADLINE_MEASURES = {
     "ecological_share": ("the ecological share of framed talk", percent),
-    "gini": ("the participation Gini", lambda value: f"{value:.2f}"),
+    "gini": ("how unevenly people spoke (Gini)", lambda value: f"{value:.2f}"),
     "open_question_per_1k": ("open questions per 1,000 words", lambda value: f"{value:.1f}"),
     "uncertainty_per_1k": ("admitted uncertainty per 1,000 words", lambda value: f"{value:.1f}"),
     "challenge_per_1k": ("challenges per 1,000 words", lambda value: f"{value:.1f}"),
@@ -74,70 +79,79 @@ def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies
     """The headline sentences for one meeting, from its rows of the meetings, speakers and
     agencies tables. Without ``roster_matched`` (the roster fits few of the speakers), nobody is
     said to have been present but silent, nor is a silent chair given a share of nothing: the
-    roster's attendees may simply be under other labels."""
+    roster's attendees may simply be under other labels. A generic label (``Unknown Speaker``,
+    ``Speaker 3``) is never named as who said least, and speakers with no agency are not an agency."""
     sentences = []
     spoke = speakers[speakers["turns"] > 0].sort_values(["words", "speaker"], ascending=[False, True])
     silent = speakers[speakers["turns"] == 0].sort_values("speaker")
-    length = f"{meeting['words']:,} words in {meeting['turns']} turns"
+    length = f"{plural(meeting['words'], 'word')} in {plural(meeting['turns'], 'turn')}"
     if not pd.isna(meeting["minutes"]):
-        length += f" over {meeting['minutes']:.0f} minutes"
+        length += f" over {plural(round(meeting['minutes']), 'minute')}"
     spoke_count = "all of them" if meeting["speakers"] == meeting["attendees"] else meeting["speakers"]
-    sentences.append(
-        f"{meeting['attendees']} people from {_agency_count(agencies)} were present "
-        f"and {spoke_count} spoke: {length}."
-    )
+    sentences.append(f"{_people(meeting['attendees'], agencies)} {were(meeting['attendees'])} present and "
+                     f"{spoke_count} spoke: {length}.")
     top = spoke.iloc[0]
-    sentences.append(
-        f"{_who(top['speaker'], top['agency'])} spoke most: {top['words']:,} words, "
-        f"{percent(top['word_share'])} of everything said."
-    )
+    sentences.append(f"{person(top['speaker'], top['agency'])} spoke most: {plural(top['words'], 'word')}, "
+                     f"{percent(top['word_share'])} of everything said.")
     if len(silent) and roster_matched:
-        people = [_who(s, a) for s, a in zip(silent["speaker"], silent["agency"])]
-        names = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
-        verb = "was" if len(silent) == 1 else "were"
-        sentences.append(f"{names} {verb} at the meeting but did not speak.")
-    if len(spoke) > 1:
-        least = spoke.iloc[-1]
-        sentences.append(
-            f"Of those who spoke, {_who(least['speaker'], least['agency'])} said least: "
-            f"{least['words']:,} words ({percent(least['word_share'])})."
-        )
-    if len(agencies) > 1:
-        loudest = agencies.sort_values(["word_share", "agency"], ascending=[False, True]).iloc[0]
-        quietest = agencies.sort_values(["voice_ratio", "agency"]).iloc[0]
-        sentences.append(
-            f"{loudest['agency']} held the largest share of the talk: {percent(loudest['word_share'])} "
-            f"of the words from {percent(loudest['headcount_share'])} of the attendees."
-        )
-        sentences.append(
-            f"{quietest['agency']} was heard least for its numbers: {percent(quietest['word_share'])} "
-            f"of the words from {percent(quietest['headcount_share'])} of the attendees."
-        )
+        people = [person(s, a) for s, a in zip(silent["speaker"], silent["agency"])]
+        sentences.append(f"{listed(people)} {were(len(people))} at the meeting but did not speak.")
+    named = spoke.iloc[1:][[not unnamed(name) for name in spoke["speaker"].iloc[1:]]]
+    if len(named):
+        least = named.iloc[-1]
+        sentences.append(f"Of those who spoke, {person(least['speaker'], least['agency'])} said least: "
+                         f"{plural(least['words'], 'word')} ({percent(least['word_share'])}).")
+    known = agencies[agencies["agency"] != UNKNOWN_AGENCY]
+    if len(known) > 1:
+        loudest = known.sort_values(["word_share", "agency"], ascending=[False, True]).iloc[0]
+        quietest = known.sort_values(["voice_ratio", "agency"]).iloc[0]
+        attendees = meeting["attendees"]
+        sentences.append(f"{loudest['agency']} held the largest share of the talk: {percent(loudest['word_share'])} "
+                         f"of the words from {loudest['attendees']} of {plural(attendees, 'attendee')}.")
+        sentences.append(f"{quietest['agency']} was heard least for its numbers: {percent(quietest['word_share'])} "
+                         f"of the words from {quietest['attendees']} of {plural(attendees, 'attendee')}.")
     if not pd.isna(meeting["gini"]):
-        sentences.append(
-            f"The talk was {evenness(meeting['gini'])} (Gini {meeting['gini']:.2f}, where 0 means "
-            "everyone spoke equally and 1 means one person did all the talking)."
-        )
+        sentences.append(f"The talk was {evenness(meeting['gini'])} (Gini {meeting['gini']:.2f}, where 0 means "
+                         "everyone spoke equally and 1 means one person did all the talking).")
     if not pd.isna(meeting["chair_word_share"]) and (roster_matched or meeting["chair_word_share"] > 0):
-        sentences.append(
-            f"The chair, {meeting['chair']}, spoke {percent(meeting['chair_word_share'])} of the words "
-            f"and took {percent(meeting['chair_turn_share'])} of the turns."
-        )
+        sentences.append(f"The chair, {meeting['chair']}, spoke {percent(meeting['chair_word_share'])} of the words "
+                         f"and took {percent(meeting['chair_turn_share'])} of the turns.")
     return sentences
 
 
-def _agency_count(agencies: pd.DataFrame) -> str:
-    known = agencies[agencies["agency"] != UNKNOWN_AGENCY]
-    text = f"{len(known)} {'agency' if len(known) == 1 else 'agencies'}"
-    unknown = agencies.loc[agencies["agency"] == UNKNOWN_AGENCY, "attendees"].sum()
-    if unknown:
-        text += f" (and {unknown} with no agency)"
-    return text
+def _people(count: int, agencies: pd.DataFrame) -> str:
+    """"10 people from 7 agencies (and 2 with no agency)", "3 people with no agency"."""
+    known = int((agencies["agency"] != UNKNOWN_AGENCY).sum())
+    unknown = int(agencies.loc[agencies["agency"] == UNKNOWN_AGENCY, "attendees"].sum())
+    people = plural(count, "person", "people")
+    if not known:
+        return f"{people} with no agency"
+    text = f"{people} from {plural(known, 'agency', 'agencies')}"
+    return text + (f" (and {unknown} with no agency)" if unknown else "")
 
 
-def _who(speaker: str, agency: str) -> str:
+def person(speaker: str, agency: str, *, sep: str = " ") -> str:
     """A person with their agency, once: a pseudonymised label already starts with it."""
-    return speaker if speaker.startswith(agency) else f"{speaker} ({agency})"
+    return speaker if speaker.startswith(agency) else f"{speaker}{sep}({agency})"
+
+
+def unnamed(speaker: str) -> bool:
+    """A transcription service's label for someone it could not name (``Unknown Speaker``, ``Speaker 3``)."""
+    return bool(_UNNAMED.match(speaker.strip()))
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``count`` and its noun, singular or plural: "1 interruption", "3 interruptions"."""
+    return f"{count:,} {noun if count == 1 else many or noun + 's'}"
+
+
+def were(count: int) -> str:
+    return "was" if count == 1 else "were"
+
+
+def listed(items: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def change_sentences(trend: pd.DataFrame, by: str) -> list[str]:
@@ -161,7 +175,7 @@ def change_sentences(trend: pd.DataFrame, by: str) -> list[str]:
 
 
 def _meetings(row: pd.Series) -> str:
-    return f"{row['meetings']} meeting" + ("" if row["meetings"] == 1 else "s")
+    return plural(int(row["meetings"]), "meeting")
 
 
 def privacy_note(pseudonymised: bool, redacted: int) -> str:
@@ -174,46 +188,12 @@ def privacy_note(pseudonymised: bool, redacted: int) -> str:
         parts.append("Pseudonymised: speakers appear as agency labels (Police 1, Education 2…) and the "
                      "attendees' names and roster aliases are replaced by [name] in quotes")
     if redacted:
-        parts.append(f"{redacted} further name(s) given to mask are replaced by [name]")
+        parts.append(f"{plural(redacted, 'further name')} given to mask {were(redacted)} replaced by [name]")
     return ("; ".join(parts) + ". Other names, such as a young person's, are hidden only if they were "
             "listed to mask, and places, dates and details can still identify people: check before sharing.")
 
 
 # The meeting report, section by section. ``meeting`` is the meeting's row of the meetings table.
-CHARTS = {
-    "agency-shares": ("Bar chart of each agency's share of words beside its share of attendees",
-                      "Agencies whose solid bar is longer than the hatched one were heard more than their numbers."),
-    "speaker-words": ("Bar chart of words spoken by each attendee", "Everyone present, including those who did not speak."),
-    "timeline": ("Timeline of turns by speaker", "Each bar is a turn; rows are attendees grouped by agency."),
-    "framing": ("Bar chart of behaviour-based and ecological sentences per agency, split into problem and response",
-                "Left of the line: sentences framing the young person's behaviour; right: sentences about the places, "
-                "groups and conditions around them. Darker shades propose or report an action."),
-    "markers": ("Grid of reflection markers per 1,000 words for each agency",
-                "How often each agency's talk carried each marker, per 1,000 of its words."),
-    "transitions": ("Grid of how often each agency spoke straight after each other agency",
-                    "Read across: after this agency spoke, who came next, and how often."),
-    "action-framing": ("Bars comparing behaviour-based and ecological framing in the discussion and in the agreed actions",
-                       "Does the plan carry the framing of the talk? Each bar is the flagged sentences of that part."),
-    "reflection-timeline": ("Stacked bars of reflection markers in each part of the meeting",
-                            "Where in the meeting people asked, wondered, reasoned and challenged."),
-    "agency-terms": ("Small bar charts of each agency's most distinctive words",
-                     "One panel per agency: the longer the bar, the more that agency used the word compared with the rest "
-                     "of the meeting; a z-score above about 2 is unlikely to be chance."),
-}
-
-
-def compare_chart_text(by: str) -> tuple[str, str]:
-    """The compare chart's alt text and caption."""
-    return (f"Dot-and-interval charts of each {by}'s mean for every measure",
-            "Dots are group means; lines are 95% intervals; grey hollow dots are groups too small to compare.")
-
-
-def trend_chart_text(by: str, every: str) -> tuple[str, str]:
-    """The trend chart's alt text and caption."""
-    return (f"Line charts of each measure per {every}, one line per {by}",
-            "Each dot is a meeting; each line joins a group's means per period.")
-
-
 FRAMING_NAMES = {"behaviour": "behaviour-based", "ecological": "ecological"}
 VOICE_RATIO_NOTE = ("Voice ratio is an agency's share of the words divided by its share of the people present: above "
                     "1 it was heard more than its numbers, below 1 less.")
@@ -244,6 +224,21 @@ def footer(version: str) -> str:
             "the meeting talked, not the worth of anyone in it.")
 
 
+def title(meeting: pd.Series) -> str:
+    """The meeting's title, or one made from its file name when the manifest gives none:
+    ``2025-03-11_eastfield_school_gate.txt`` → "Eastfield school gate" (its date is shown beside it)."""
+    if meeting.get("title"):
+        return str(meeting["title"])
+    stem = re.split(r"[\\/]", str(meeting.get("source") or meeting["meeting_id"]))[-1].rsplit(".", 1)[0]
+    if meeting.get("date"):
+        stem = stem.replace(str(meeting["date"]), " ")
+    # Underscores and hyphens are word breaks, except inside a date left in the name.
+    parts = re.split(r"(\d{4}-\d{2}-\d{2})", stem)
+    words = " ".join("".join(part if index % 2 else re.sub(r"[_-]", " ", part) for index, part in enumerate(parts)).split())
+    words = words or str(meeting["meeting_id"])
+    return words[:1].upper() + words[1:]
+
+
 def source_line(meeting: pd.Series, roster: str | None) -> str:
     """Where the meeting was read from."""
     line = f"From {meeting['source']} ({meeting['format']}, {meeting['encoding']})"
@@ -251,20 +246,23 @@ def source_line(meeting: pd.Series, roster: str | None) -> str:
 
 
 def evenness_note(meeting: pd.Series) -> str:
-    return (f"Evenness: Gini {dec(meeting['gini'])} (0 = everyone present spoke equally, 1 = one person did all the "
-            f"talking; silent attendees count) and normalised entropy {dec(meeting['entropy'])} (1 = perfectly even).")
+    words = f"{evenness(meeting['gini'])} " if not missing(meeting["gini"]) else ""
+    return (f"How evenly people spoke: {words}(Gini {dec(meeting['gini'])}: 0 = everyone present spoke equally, 1 = one "
+            f"person did all the talking; silent attendees count; normalised entropy {dec(meeting['entropy'])}: 1 = "
+            "perfectly even).")
 
 
 def framing_share(behaviour: int, ecological: int, share: float, min_flagged: int) -> str:
-    """A group's ecological share, or its count of flagged sentences when there are too few for a share."""
-    flagged = behaviour + ecological
-    return pct(share) if flagged >= min_flagged else f"{flagged} flagged"
+    """A group's ecological share, or a dash when it has too few flagged sentences for one (the
+    count stands in its own column beside it)."""
+    return pct(share) if behaviour + ecological >= min_flagged else MISSING
 
 
 def framing_count(meeting: pd.Series, min_flagged: int) -> list[Piece]:
-    counts = f"{meeting['behaviour']} sentence(s) were behaviour-based and {meeting['ecological']} ecological"
-    if meeting["behaviour"] + meeting["ecological"] < min_flagged:
-        return [(counts + " (too few to give a share).", "")]
+    behaviour = meeting["behaviour"]
+    counts = f"{plural(behaviour, 'sentence')} {were(behaviour)} behaviour-based and {meeting['ecological']:,} ecological"
+    if behaviour + meeting["ecological"] < min_flagged:
+        return [(counts + f" (too few to give a share: it takes {min_flagged}).", "")]
     return [(counts + ": an ecological share of ", ""), (pct(meeting["ecological_share"]), "strong"), (".", "")]
 
 
@@ -282,18 +280,57 @@ def accuracy_sentence(figures: dict) -> str:
 
 
 def share_note(min_flagged: int) -> str:
-    return f"A share is given only where an agency has at least {min_flagged} flagged sentences; below that, the count."
+    return (f"The ecological share is ecological ÷ all flagged sentences, given only where an agency has at least "
+            f"{min_flagged} flagged sentences (a dash below that: read the counts).")
 
 
-def marker_line(marker: str, meaning: str, rate) -> list[Piece]:
-    return [(marker.replace("_", " "), "strong"), (f": {meaning}; {dec(rate, 1)} per 1,000 words.", "")]
+def marker_name(marker: str) -> str:
+    """A marker column as words: ``open_question`` → "open question"."""
+    return marker.replace("_", " ")
 
 
-def spread_sentence(meeting: pd.Series) -> str:
-    sentence = (f"Reflective moves were spread across agencies with an evenness of {dec(meeting['reflection_spread'])} "
-                "(1 = every agency that spoke contributed equally)")
-    if not missing(meeting["questions_answered"]):
-        sentence += f"; {pct(meeting['questions_answered'])} of open questions were answered by someone else"
+def rate(count: int, words: int, per_1k) -> str:
+    """Sentences with a marker per 1,000 words, with the count beside it; only the count from fewer
+    than ``MIN_RATE_WORDS`` words."""
+    counted = plural(int(count), "sentence")
+    if words < MIN_RATE_WORDS:
+        return f"{counted} in {plural(int(words), 'word')} (too few words for a rate)"
+    return f"{counted}, {dec(per_1k, 1)} per 1,000 words"
+
+
+def share_of(share, total: int) -> str:
+    """A share of a small whole as a count: "2 of 5" (a dash when there is no share)."""
+    return MISSING if missing(share) or not total else f"{round(share * total)} of {total}"
+
+
+def short_rate(per_1k, words: int) -> str:
+    """A rate for a narrow table cell: "4.0", or the count in brackets below ``MIN_RATE_WORDS`` words."""
+    if missing(per_1k):
+        return MISSING
+    return f"{per_1k:.1f}" if words >= MIN_RATE_WORDS else f"({round(per_1k * words / 1000)})"
+
+
+def marker_line(marker: str, meaning: str, count: int, words: int, per_1k) -> list[Piece]:
+    return [(marker_name(marker), "strong"), (f": {meaning}; {rate(count, words, per_1k)}.", "")]
+
+
+# Bands for how evenly the agencies that spoke shared the reflective moves (normalised entropy).
+SPREAD = ((0.5, "came mostly from one or two agencies"), (0.8, "came from some agencies more than others"),
+          (math.inf, "came from the agencies fairly evenly"))
+
+
+def spread_sentence(meeting: pd.Series, questions: int) -> str:
+    """How evenly the agencies reflected, and how many of the ``questions`` (turns asking an open
+    question) someone else answered."""
+    spread = meeting["reflection_spread"]
+    sentence = "No reflective moves were found" if missing(spread) else (
+        f"Reflective moves {next(text for limit, text in SPREAD if spread < limit)} (evenness {dec(spread)}, where 1 "
+        "means every agency that spoke contributed equally)")
+    if questions and not missing(meeting["questions_answered"]):
+        answered = round(meeting["questions_answered"] * questions)
+        sentence += f"; {answered} of {plural(questions, 'turn')} asking an open question {were(answered)} answered by someone else"
+        if questions >= MIN_SHARE_COUNT:
+            sentence += f" ({pct(meeting['questions_answered'])})"
     return sentence + "."
 
 
@@ -306,8 +343,9 @@ def influence_sentence(meeting: pd.Series) -> str:
     sentence = ""
     if not missing(meeting["chair_brokerage"]):
         sentence = f"{pct(meeting['chair_brokerage'])} of the changes of speaker went to or from the chair; "
+    interruptions = int(meeting["interruptions"])
     sentence += (f"{pct(meeting['direct_exchange_share'])} were direct exchanges between people from different "
-                 f"agencies. {meeting['interruptions']} interruption(s) were found")
+                 f"agencies. {plural(interruptions, 'interruption')} {were(interruptions)} found")
     if meeting["long_turn_share"] > 0:
         sentence += f", and {pct(meeting['long_turn_share'])} of the meeting was held in long turns"
     return sentence + "."
