@@ -15,7 +15,7 @@ import click
 
 from ._version import __version__
 from .atomic import write_csv
-from .errors import InputError, StoreError, UnknownModel
+from .errors import FileError, StoreError, UnknownModel
 from .evaluation import family_scores, format_scores
 from .evaluation.sets import false_flag_rate, read_set, score_set
 from .history import compare as library_compare, forget as library_forget, trend as library_trend, update
@@ -239,11 +239,12 @@ def forget(meeting_ids: tuple[str, ...], out: Path) -> None:
 
 @contextlib.contextmanager
 def _library_errors() -> Iterator[None]:
-    """The one place the library's errors become the command's: ``Error: FILE:LINE: reason`` (exit 1),
-    or a usage error (exit 2) for a ``--model`` that is not installed."""
+    """The one place the library's errors become the command's: ``Error: FILE:LINE: reason`` (exit 1)
+    for an input that cannot be used or an output that cannot be written, or a usage error (exit 2)
+    for a ``--model`` that is not installed."""
     try:
         yield
-    except InputError as error:
+    except FileError as error:
         raise click.ClickException(str(error)) from None
     except UnknownModel as error:
         raise click.BadParameter(str(error), param_hint="--model") from None

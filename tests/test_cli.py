@@ -62,7 +62,7 @@ def test_report_html_is_self_contained_with_eight_charts(tmp_path):
 
 def test_csv_only_writes_tables_and_no_reports(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "csv").exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == [*MEETINGS,
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".tables", *MEETINGS,
         "actions.csv", "agencies.csv", "hymnsheet.sqlite", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv",
         "sentences.csv", "speakers.csv", "transitions.csv", "turns.csv"]
     # Only the per-meeting table goes into a meeting's folder: no report was asked for.

@@ -3,6 +3,7 @@ hint), its reader parses the text, and the segments become a Meeting's turns."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -40,7 +41,7 @@ def sniff(text: str, suffix: str = "") -> str:
     timings = [line for line in lines if TIMING.match(line)]
     if timings:
         by_suffix = {".vtt": "webvtt", ".srt": "srt"}.get(suffix.lower())
-        return by_suffix or ("srt" if "," in timings[0].split("-->")[0] else "webvtt")
+        return by_suffix or ("srt" if "," in TIMING.match(timings[0])["start"] else "webvtt")
     if all(name in csv.header_columns(first) for name in csv.REQUIRED):
         return "csv"
     if otter.match_header(first):
@@ -50,7 +51,12 @@ def sniff(text: str, suffix: str = "") -> str:
 
 def parse_transcript(text: str, *, meeting_id: str = "meeting", source: str = "<text>", suffix: str = "",
                      encoding: str = "utf-8") -> Meeting:
-    """Build a Meeting from transcript text already in memory (any supported layout)."""
+    """Build a Meeting from transcript text already in memory (any supported layout).
+
+    The text is read in Unicode's composed form (NFC), so a name typed with a combining accent
+    and the same name typed with an accented letter are one speaker.
+    """
+    text = unicodedata.normalize("NFC", text)
     transcript = READERS[sniff(text, suffix)](text)
     if not transcript.segments:
         raise InputError(
@@ -90,16 +96,18 @@ def read_transcript(path: str | Path, meeting_id: str | None = None) -> Meeting:
         if size > MAX_BYTES:
             raise InputError(f"the file is {size / 1e6:,.0f} MB, over the {MAX_BYTES // 10**6} MB limit for one "
                              "meeting: is it really one transcript? Split it into meetings")
-        text, encoding = decode(path.read_bytes())
-        return parse_transcript(
-            text,
+        decoded = decode(path.read_bytes())
+        meeting = parse_transcript(
+            decoded.text,
             meeting_id=meeting_id or meeting_id_for(path),
             source=str(path),
             suffix=path.suffix,
-            encoding=encoding,
+            encoding=decoded.encoding,
         )
     except InputError as error:
         raise error.at(path) from None
     except OSError as error:
         raise InputError(error.strerror or str(error), path) from None
+    replaced = decoded.warning(path)
+    return meeting.replace(warnings=[f"{meeting.meeting_id}: {replaced}"]) if replaced else meeting
 

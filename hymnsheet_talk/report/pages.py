@@ -36,6 +36,8 @@ from .prose import HEADLINE_MEASURES, participation_sentences
 
 # Below this many flagged sentences a share is too shaky to print: the report gives counts.
 MIN_FLAGGED = 5
+# A report's speaker table shows this many attendees, most words first; speakers.csv has them all.
+MAX_SPEAKER_ROWS = 100
 # Metadata shown under a report's heading, when the meeting has it.
 ABOUT_COLUMNS = ("date", "department", "partnership")
 
@@ -116,8 +118,10 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "heading": row.get("title") or row["meeting_id"],
         "about": [str(row[column]) for column in ABOUT_COLUMNS if row.get(column)],
         "sentences": participation_sentences(row, speakers, agencies),
+        "md_sentences": participation_sentences(row, speakers, agencies, label=_markdown_text),
         "charts": charts,
-        "speakers": list(speakers.itertuples()),
+        "speakers": list(speakers.head(MAX_SPEAKER_ROWS).itertuples()),
+        "more_speakers": max(0, len(speakers) - MAX_SPEAKER_ROWS),
         "agencies": list(agencies.itertuples()),
         "colours": colours,
         "timed": meeting.timed,

@@ -142,7 +142,7 @@ def test_words_are_conserved_across_layouts():
 @pytest.mark.parametrize("name, text, expected", [
     ("backwards", "WEBVTT\n\n00:00:05.000 --> 00:00:02.000\n<v Ann>Hello there.</v>\n",
      "3: cue ends (00:00:02.000) before it starts (00:00:05.000)"),
-    ("malformed", "WEBVTT\n\n00:00:01.000 -> 00:00:05.000\n<v Ann>Hello.</v>\n",
+    ("malformed", "WEBVTT\n\n00:00:01.000 => 00:00:05.000\n<v Ann>Hello.</v>\n",
      "3: expected a cue timing line"),
 ])
 def test_broken_cue_timings_are_refused_with_the_line(tmp_path, name, text, expected):
