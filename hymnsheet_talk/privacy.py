@@ -178,7 +178,8 @@ def _table(name: str, table: pd.DataFrame, labels: dict[str, dict[str, str]], na
             for m, value in zip(ids, table["chair"])
         ]
         # Title, department, partnership and the manifest's own columns can name people too.
-        texts = [c for c in table.columns if c not in ("meeting_id", "chair") and table[c].dtype == object]
+        texts = [c for c in table.columns
+                 if c not in ("meeting_id", "chair") and not pd.api.types.is_numeric_dtype(table[c])]
     for column in texts:
         if column in table.columns:
             table[column] = [names[m].mask(value) if m in names else value for m, value in zip(ids, table[column])]
@@ -193,6 +194,7 @@ def _meeting(meeting: Meeting, labels: dict[str, str], names: Names) -> Meeting:
 
     return meeting.replace(
         source=names.mask(meeting.source),
+        roster=names.mask(meeting.roster),
         turns=[dataclasses.replace(turn, speaker=labels.get(turn.speaker, turn.speaker), text=names.mask(turn.text))
                for turn in meeting.turns],
         speakers=[dataclasses.replace(s, name=labels.get(s.name, s.name)) for s in meeting.speakers],
