@@ -221,3 +221,20 @@ def test_many_meetings_on_one_core_get_a_tip_about_jobs(tmp_path, monkeypatch):
     assert result.output.splitlines()[-1] == "Tip: --jobs 4 analyses meetings on all 4 cores of this computer."
     result = run("analyse", str(SAMPLES), "--out", str(tmp_path / "again"), "--format", "csv", "--jobs", "2")
     assert "Tip:" not in result.output
+
+
+def test_dollar_signs_in_names_agencies_and_metadata_never_stop_the_charts(tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.csv").write_text('speaker,agency,text\n"Jo $\\frac$",$x^$ Police,The park has no lighting.\n'
+                                  "Ann,Youth $work$,Why not? What would help?\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Ann Lee (Police): The underpass is dark.\nBob Ray (Health): Why?\n", encoding="utf-8")
+    (folder / "meetings.csv").write_text("file,date,department,partnership\na.csv,2025-01-02,Dept $\\frac$,P $y^$\n"
+                                         "b.txt,2025-04-02,Dept $\\frac$,P $y^$\n", encoding="utf-8")
+    result = run("analyse", str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(pd.read_csv(out / "meetings.csv")["meeting_id"]) == ["a", "b"]
+    assert (out / "a" / "speaker-words.png").is_file() and "Jo $\\frac$" in (out / "a" / "report.html").read_text()
+    for command in (["compare", "--by", "department"], ["trend", "--by", "partnership"]):
+        result = run(*command, "--out", str(out))
+        assert result.exit_code == 0, result.output
