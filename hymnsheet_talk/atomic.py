@@ -113,9 +113,7 @@ def staged(out: Path) -> Iterator[Path]:
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out, prefix=WORKING_PREFIX))
     try:
-        with open(staging / _LOCK, "w") as lock:
-            if fcntl:
-                fcntl.flock(lock, fcntl.LOCK_EX)
+        with _locked(staging):
             yield staging
             files = sorted(path for path in staging.rglob("*") if path.is_file() and path != staging / _LOCK)
             for path in files:
@@ -124,6 +122,18 @@ def staged(out: Path) -> Iterator[Path]:
                 os.replace(path, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """A lock file in ``folder``, held while the block runs (a killed process lets go of it). It is
+    locked before it takes its name, so no other run ever finds it unlocked while this one lives."""
+    making = folder / f"{_LOCK}.new"
+    with open(making, "w") as lock:
+        if fcntl:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        os.replace(making, folder / _LOCK)
+        yield
 
 
 def remove_abandoned(out: Path) -> list[Path]:
@@ -139,7 +149,7 @@ def remove_abandoned(out: Path) -> list[Path]:
 
 def _abandoned(folder: Path) -> bool:
     try:
-        with open(folder / _LOCK, "a") as lock:
+        with open(folder / _LOCK) as lock:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True  # nobody holds the lock: its run has ended without removing it
     except BlockingIOError:

@@ -25,7 +25,7 @@ from ..language import build_pipeline
 from ..loading import MeetingLoader, find_transcripts
 from ..manifest import METADATA_COLUMNS, Manifest, manifest_for, with_metadata
 from ..output import FORMATS, write_meeting_files
-from ..privacy import pseudonymise as pseudonymise_analysis
+from ..privacy import Names, pseudonymise as pseudonymise_analysis
 from ..report.prose import privacy_note
 from ..tables import Analysis, build_tables
 from ..tables.parallel import in_workers
@@ -121,8 +121,8 @@ def update(
     over the manifest's. ``progress(total)`` is entered around the analysis and its value's
     ``update(n)`` is called as meetings finish (the command line passes a progress bar).
     Unreadable transcripts are listed in ``failures``; a bad manifest, roster or lexicon raises
-    ``InputError``, and a folder whose history was kept with the other ``pseudonymise`` choice
-    raises ``StoreError``.
+    ``InputError``, an output folder that cannot be written (or a full disk) ``OutputError``, and
+    a folder whose history was kept with the other ``pseudonymise`` choice ``StoreError``.
     """
     out, lexicons, formats, redact = Path(out), tuple(lexicons), frozenset(formats), tuple(redact)
     paths = [Path(p) for p in paths]
@@ -145,16 +145,22 @@ def update(
             with staged(out) as staging:
                 settings = Settings(roster and Path(roster), formats, staging, pseudonymise, redact, model,
                                     include_transcript, _roster_agencies(loader, transcripts))
-                with progress(len(todo)) as bar:
-                    for chunk in _analyse(todo, settings, jobs, model, lexicons):
-                        store.replace(chunk.stored, chunk.tables, __version__)
-                        run.add(chunk)
-                        bar.update(len(chunk.stored) + len(chunk.failures))
+                _store(store, _analyse(todo, settings, jobs, model, lexicons), progress(len(todo)), run)
+        # The index lists the files that failed: in a folder made to share, without the listed names.
+        failures = [Names(private or ()).mask(str(error)) for error in run.failures]
         with store.transaction():
-            write_history(store, out, formats, failures=[str(error) for error in run.failures],
-                          privacy=privacy_note(pseudonymise, len(redact)))
+            write_history(store, out, formats, failures=failures, privacy=privacy_note(pseudonymise, len(redact)))
         run.stored = len(store.keys())
     return run
+
+
+def _store(store: Store, analysed: Iterable[Chunk], progress: ContextManager, run: Run) -> None:
+    """Store each chunk in one transaction as it comes, and count it in ``run`` and on ``progress``."""
+    with progress as bar:
+        for chunk in analysed:
+            store.replace(chunk.stored, chunk.tables, __version__)
+            run.add(chunk)
+            bar.update(len(chunk.stored) + len(chunk.failures))
 
 
 def _keyed(transcripts: list[Path], loader: MeetingLoader, listed: Manifest, given: dict[str, str] | None,

@@ -129,3 +129,11 @@ def test_a_killed_runs_working_folder_is_removed_by_the_next_run_and_by_forget(a
     assert run("forget", "2025-01-07-one", "--out", out).exit_code == 0
     everything = b"".join(path.read_bytes() for path in out.rglob("*") if path.is_file())
     assert b"Zebra crossing" not in everything and not list(out.glob(WORKING_PREFIX + "*"))
+
+
+def test_a_working_folder_without_its_lock_yet_is_left_until_it_is_plainly_abandoned(tmp_path):
+    folder = tmp_path / f"{WORKING_PREFIX}making"
+    folder.mkdir()
+    assert remove_abandoned(tmp_path) == [] and folder.is_dir()  # a run may be making it this moment
+    os.utime(folder, (1, 1))
+    assert remove_abandoned(tmp_path) == [folder] and not folder.exists()
