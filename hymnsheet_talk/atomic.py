@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import os
 import shutil
 import tempfile
@@ -162,6 +163,9 @@ def _abandoned(folder: Path) -> bool:
 # table in the output folder is a link through it: switching ``current`` switches them all.
 TABLE_SETS = ".tables"
 _CURRENT = "current"
+# How a file system, or Windows without developer mode, says it makes no symbolic links.
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS}
+_WINDOWS_PRIVILEGE_NOT_HELD = 1314
 
 
 @contextlib.contextmanager
@@ -196,11 +200,17 @@ def table_set(out: Path) -> Iterator[Path]:
 
 
 def _links_work(root: Path) -> bool:
+    """True when ``root``'s file system makes symbolic links; any other failure (a full disk)
+    is raised, not taken for a file system without links."""
     probe = root / f".probe-{os.getpid()}"
     try:
         os.symlink(_CURRENT, probe)
-    except (OSError, NotImplementedError):
+    except NotImplementedError:
         return False
+    except OSError as error:
+        if error.errno in _NO_LINKS or getattr(error, "winerror", None) == _WINDOWS_PRIVILEGE_NOT_HELD:
+            return False
+        raise
     probe.unlink()
     return True
 

@@ -113,6 +113,7 @@ def _is_companion(path: Path) -> bool:
 def _is_output(path: Path) -> bool:
     """A file this tool writes into an output folder: its history, index, compare and trend pages
     and tables, and every table whose first column is ``meeting_id``."""
-    name = path.name.lower()
-    return (name.startswith((STORE_FILE, "compare-", "trend-")) or name == "index.html"
-            or (path.suffix.lower() == ".csv" and is_output_table(path)))
+    name, suffix = path.name.lower(), path.suffix.lower()
+    return (name.startswith(STORE_FILE) or name == "index.html"
+            or (name.startswith(("compare-", "trend-")) and suffix in (".csv", ".html"))
+            or (suffix == ".csv" and is_output_table(path)))

@@ -38,8 +38,6 @@ NAME_COLUMNS = {
 }
 # Columns that hold free text (names inside masked); in ``meetings`` every text column is masked.
 TEXT_COLUMNS = ["text", "framing_cues", "reflection_cues", "action_cues", "addressee", "source"]
-# Words of a written name that identify nobody: titles and particles ("Dr", "van").
-_NOT_IDENTIFYING = TITLES | NAME_PARTICLES
 # Combining marks of every script: a word written with them ("Zoe\u0308", Arabic vowel signs) is one word.
 _MARKS = "".join(re.escape(chr(code)) for code in range(0x300, 0x10000)
                  if unicodedata.category(chr(code)).startswith("M"))
@@ -49,9 +47,10 @@ _POSSESSIVE = re.compile(rf"[{re.escape(APOSTROPHES)}][sS]$")
 
 
 class Names:
-    """Names to mask, matched word by word after ``fold``: each word of a name (two letters or
-    more; titles and particles such as "Dr" and "van" only as part of the whole name), a one-word
-    name at any length, and whole names of several words, each possibly followed by "'s"."""
+    """Names to mask, matched word by word after ``fold``: each word of a name of two letters or
+    more ("Jo"), a one-word name at any length, and whole names of several words, each possibly
+    followed by "'s". Titles ("Dr") and particles after the first word ("van" in "Ruth van der
+    Berg", not "Al" in "Al Smith") identify nobody: they are masked only within the whole name."""
 
     def __init__(self, names: Iterable[str]):
         self._words: set[str] = set()
@@ -62,7 +61,8 @@ class Names:
                 self._words.add(words[0])
             elif words:
                 self._names.add(words)
-                self._words |= {word for word in words if len(word) >= 2 and word not in _NOT_IDENTIFYING}
+                self._words |= {word for place, word in enumerate(words)
+                                if len(word) >= 2 and word not in TITLES and not (place and word in NAME_PARTICLES)}
         self._longest = max(map(len, self._names), default=1)
 
     def __bool__(self) -> bool:

@@ -77,10 +77,11 @@ def test_the_transcript_is_in_a_report_only_when_asked_for(outputs, tmp_path):
 def test_names_are_matched_after_folding_case_accents_and_apostrophes_at_any_length():
     from hymnsheet_talk.privacy import Names
 
-    names = Names(["Jo O'Shaughnessy", "Zoë", "Ruth van der Berg", "Dr Aisha Rahman", "Ilker Yılmaz"])
+    names = Names(["Jo O'Shaughnessy", "Zoë", "Ruth van der Berg", "Dr Aisha Rahman", "Ilker Yılmaz", "Al Reid"])
     assert names.mask("Jo said O’Shaughnessy’s idea was JO's too") == "[name] said [name] idea was [name] too"
     assert names.mask("ZOE, Zoe\u0308 and zoë; not Zoey") == "[name], [name] and [name]; not Zoey"
     assert names.mask("Ruth van der Berg left in a van") == "[name] [name] [name] [name] left in a van"
+    assert names.mask("Al said so, al fresco") == "[name] said so, [name] fresco"
     assert names.mask("Dr Rahman, İlker Yilmaz") == "Dr [name], [name] [name]"
     assert names.mask_id("2025-03-14-review-jo-oshaughnessy") == "2025-03-14-review-name-name"
     assert names.mask("no names here, Joanne") == "no names here, Joanne"
