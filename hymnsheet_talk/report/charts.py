@@ -7,6 +7,7 @@ saves a chart: the report layer does that.
 from __future__ import annotations
 
 import contextlib
+import warnings
 from typing import Iterable, Iterator
 
 import matplotlib
@@ -26,6 +27,9 @@ PALETTE = (
     "#332288", "#44AA99", "#999933", "#882255", "#88CCEE", "#DDCC77", "#117733", "#AA4499",
 )
 UNKNOWN_COLOUR = "#9E9E9E"
+# A chart draws a row per attendee or agency up to this many; past it, those with the fewest words
+# share one row ("9,961 more attendees, all silent"): a roster of thousands still draws in a moment.
+MAX_ROWS = 40
 
 # The usual partners keep the same colour in every meeting and every run.
 USUAL_AGENCIES = (
@@ -49,13 +53,21 @@ STYLE = {
     # No "tight" bounding box: constrained layout already keeps every label inside the figure,
     # and trimming to the tight box meant drawing each chart twice.
     "savefig.pad_inches": 0.05,
+    # Names, agencies and groups are the transcript's and the manifest's text: "$5 fund" or "Jo $"
+    # must print as written, never be parsed (and fail) as mathtext or LaTeX, whatever the
+    # user's own matplotlibrc says.
+    "text.parse_math": False,
+    "text.usetex": False,
 }
 
 
 @contextlib.contextmanager
 def chart_style() -> Iterator[None]:
     """The house style for every chart the report draws."""
-    with matplotlib.rc_context(STYLE):
+    with matplotlib.rc_context(STYLE), warnings.catch_warnings():
+        # A name in a script the chart font lacks (Chinese, say) draws as boxes in the chart; the
+        # tables and the report's text have it right, so the warning per letter is only noise.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         yield
 
 
@@ -84,10 +96,13 @@ def agency_colours(agencies: Iterable[str]) -> dict[str, str]:
 def plot_agency_shares(agencies: pd.DataFrame, *, colours: dict[str, str], ax: Axes | None = None) -> Axes:
     """Share of words beside share of attendees for each agency (who is over- and under-heard).
 
-    Solid bars are the share of words, hatched bars the share of attendees.
+    Solid bars are the share of words, hatched bars the share of attendees. Past ``MAX_ROWS``
+    agencies, those with the fewest words share one row.
     """
-    ax = ax or _axes(height=0.5 * len(agencies) + 1.2)
-    frame = agencies.sort_values("word_share")
+    frame = _with_others(agencies, "word_share", ["word_share", "headcount_share"],
+                         lambda rest: {"agency": f"{len(rest):,} more agencies"},
+                         order=lambda shown: shown.sort_values("word_share"), others_first=True)
+    ax = ax or _axes(height=0.5 * len(frame) + 1.2)
     rows = range(len(frame))
     bar = 0.38
     face = [colours.get(a, UNKNOWN_COLOUR) for a in frame["agency"]]
@@ -105,10 +120,13 @@ def plot_agency_shares(agencies: pd.DataFrame, *, colours: dict[str, str], ax: A
 
 
 def plot_speaker_words(speakers: pd.DataFrame, *, colours: dict[str, str], ax: Axes | None = None) -> Axes:
-    """Words spoken by each attendee, coloured by agency; silent attendees are marked."""
-    ax = ax or _axes(height=0.3 * len(speakers) + 1.2)
-    frame = speakers.sort_values(["words", "speaker"], ascending=[True, False])
-    labels = [f"{s} ({a})" for s, a in zip(frame["speaker"], frame["agency"])]
+    """Words spoken by each attendee, coloured by agency; silent attendees are marked. Past
+    ``MAX_ROWS`` attendees, those with the fewest words share one row."""
+    frame = _with_others(speakers, "words", ["words"], lambda rest: {"speaker": _more_attendees(rest), "agency": ""},
+                         order=lambda shown: shown.sort_values(["words", "speaker"], ascending=[True, False]),
+                         others_first=True)
+    ax = ax or _axes(height=0.3 * len(frame) + 1.2)
+    labels = [f"{s} ({a})" if a else s for s, a in zip(frame["speaker"], frame["agency"])]
     rows = range(len(frame))
     ax.barh(list(rows), frame["words"], color=[colours.get(a, UNKNOWN_COLOUR) for a in frame["agency"]],
             edgecolor="#333333", linewidth=0.5)
@@ -126,9 +144,13 @@ def plot_timeline(turns: pd.DataFrame, speakers: pd.DataFrame, *, colours: dict[
                   ax: Axes | None = None) -> Axes:
     """Who held the floor when: one row per attendee, a bar per turn.
 
-    The x axis is minutes when every turn has a start time, otherwise turn order.
+    The x axis is minutes when every turn has a start time, otherwise turn order. Past ``MAX_ROWS``
+    attendees, those with the fewest words share the last row.
     """
-    order = speakers.sort_values(["agency", "speaker"])["speaker"].tolist()
+    shown = _with_others(speakers, "words", [], lambda rest: {"speaker": _more_attendees(rest), "agency": ""},
+                         order=lambda kept: kept.sort_values(["agency", "speaker"]), others_first=False)
+    summarised = len(shown) < len(speakers)
+    order = shown["speaker"].tolist()
     ax = ax or _axes(height=0.3 * len(order) + 1.4, width=9)
     if turns["start_s"].notna().all():
         left = turns["start_s"] / 60
@@ -141,20 +163,20 @@ def plot_timeline(turns: pd.DataFrame, speakers: pd.DataFrame, *, colours: dict[
         left = turns["turn"] - 1
         width = pd.Series(1, index=turns.index)
         ax.set_xlabel("turn (no timestamps in this transcript)")
-    # One collection of bars per speaker: a bar per turn as its own patch made a long meeting's
-    # timeline the slowest chart to draw.
-    bars = pd.DataFrame({"speaker": turns["speaker"], "left": left, "width": width, "agency": turns["agency"]})
-    for index, name in enumerate(order):
-        own = bars[bars["speaker"] == name]
-        if len(own):
-            ax.broken_barh(list(zip(own["left"], own["width"])), (index - 0.35, 0.7),
-                           facecolors=[colours.get(a, UNKNOWN_COLOUR) for a in own["agency"]])
+    # One collection of bars per row: a bar per turn as its own patch made a long meeting's
+    # timeline the slowest chart to draw. Turns of attendees summarised away go to the last row.
+    place = {name: index for index, name in enumerate(order)}
+    rows = turns["speaker"].map(place).fillna(len(order) - 1 if summarised else -1).astype(int)
+    bars = pd.DataFrame({"row": rows, "left": left, "width": width, "agency": turns["agency"]})
+    for index, own in bars[bars["row"] >= 0].groupby("row"):
+        ax.broken_barh(list(zip(own["left"], own["width"])), (index - 0.35, 0.7),
+                       facecolors=[colours.get(a, UNKNOWN_COLOUR) for a in own["agency"]])
     ax.set_xlim(left=0)
     ax.set_yticks(range(len(order)), order)
     ax.set_ylim(-0.6, len(order) - 0.4)
     ax.invert_yaxis()
     ax.set_title("Who spoke when")
-    agencies = sorted(set(speakers["agency"]))
+    agencies = sorted((set(shown["agency"]) | set(turns["agency"])) - {""})
     ax.legend(handles=[Patch(color=colours.get(a, UNKNOWN_COLOUR), label=a) for a in agencies],
               loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=min(4, len(agencies)), frameon=False)
     return ax
@@ -266,6 +288,23 @@ def _grid(ax: Axes, grid: pd.DataFrame, *, cmap: str) -> None:
     ax.set_xticks(range(grid.shape[1]), list(grid.columns), rotation=30, ha="right")
     ax.set_yticks(range(grid.shape[0]), list(grid.index))
     ax.spines[:].set_visible(False)
+
+
+def _with_others(frame: pd.DataFrame, by: str, sums: list[str], others, *, order, others_first: bool) -> pd.DataFrame:
+    """``frame`` in the chart's ``order`` when it has at most ``MAX_ROWS`` rows; else its
+    ``MAX_ROWS - 1`` rows with most ``by`` in that order, and one row for the rest (first or last):
+    ``sums`` columns summed, the other cells from ``others(rest)``."""
+    if len(frame) <= MAX_ROWS:
+        return order(frame)
+    ranked = frame.sort_values(by, ascending=False, kind="stable")
+    rest = ranked.iloc[MAX_ROWS - 1:]
+    summary = pd.DataFrame([{column: rest[column].sum() for column in sums} | others(rest)])
+    kept = order(ranked.iloc[:MAX_ROWS - 1])
+    return pd.concat([summary, kept] if others_first else [kept, summary], ignore_index=True)
+
+
+def _more_attendees(rest: pd.DataFrame) -> str:
+    return f"{len(rest):,} more attendees" + (", all silent" if rest["words"].sum() == 0 else "")
 
 
 def _axes(*, height: float, width: float = 7) -> Axes:

@@ -9,6 +9,7 @@ each template renders the styles its own way.
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 import pandas as pd
 
@@ -20,6 +21,8 @@ EVENNESS = ((0.3, "fairly even"), (0.5, "somewhat uneven"), (0.7, "uneven"), (ma
 
 Piece = tuple[str, str]
 MISSING = "–"
+# The headline names this many silent attendees at most, and counts the rest.
+MAX_NAMED = 10
 
 
 def missing(value) -> bool:
@@ -70,11 +73,12 @@ HEADLINE_MEASURES = {
 
 
 def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies: pd.DataFrame, *,
-                            roster_matched: bool = True) -> list[str]:
+                            roster_matched: bool = True, label: Callable[[str], str] = str) -> list[str]:
     """The headline sentences for one meeting, from its rows of the meetings, speakers and
     agencies tables. Without ``roster_matched`` (the roster fits few of the speakers), nobody is
     said to have been present but silent, nor is a silent chair given a share of nothing: the
-    roster's attendees may simply be under other labels."""
+    roster's attendees may simply be under other labels. Every name and agency goes through
+    ``label`` (the Markdown report escapes them there, so a label's markup shows as written)."""
     sentences = []
     spoke = speakers[speakers["turns"] > 0].sort_values(["words", "speaker"], ascending=[False, True])
     silent = speakers[speakers["turns"] == 0].sort_values("speaker")
@@ -88,29 +92,26 @@ def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies
     )
     top = spoke.iloc[0]
     sentences.append(
-        f"{_who(top['speaker'], top['agency'])} spoke most: {top['words']:,} words, "
+        f"{_who(top['speaker'], top['agency'], label)} spoke most: {top['words']:,} words, "
         f"{percent(top['word_share'])} of everything said."
     )
     if len(silent) and roster_matched:
-        people = [_who(s, a) for s, a in zip(silent["speaker"], silent["agency"])]
-        names = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
-        verb = "was" if len(silent) == 1 else "were"
-        sentences.append(f"{names} {verb} at the meeting but did not speak.")
+        sentences.append(_silent_sentence(silent, label))
     if len(spoke) > 1:
         least = spoke.iloc[-1]
         sentences.append(
-            f"Of those who spoke, {_who(least['speaker'], least['agency'])} said least: "
+            f"Of those who spoke, {_who(least['speaker'], least['agency'], label)} said least: "
             f"{least['words']:,} words ({percent(least['word_share'])})."
         )
     if len(agencies) > 1:
         loudest = agencies.sort_values(["word_share", "agency"], ascending=[False, True]).iloc[0]
         quietest = agencies.sort_values(["voice_ratio", "agency"]).iloc[0]
         sentences.append(
-            f"{loudest['agency']} held the largest share of the talk: {percent(loudest['word_share'])} "
+            f"{label(loudest['agency'])} held the largest share of the talk: {percent(loudest['word_share'])} "
             f"of the words from {percent(loudest['headcount_share'])} of the attendees."
         )
         sentences.append(
-            f"{quietest['agency']} was heard least for its numbers: {percent(quietest['word_share'])} "
+            f"{label(quietest['agency'])} was heard least for its numbers: {percent(quietest['word_share'])} "
             f"of the words from {percent(quietest['headcount_share'])} of the attendees."
         )
     if not pd.isna(meeting["gini"]):
@@ -120,10 +121,23 @@ def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies
         )
     if not pd.isna(meeting["chair_word_share"]) and (roster_matched or meeting["chair_word_share"] > 0):
         sentences.append(
-            f"The chair, {meeting['chair']}, spoke {percent(meeting['chair_word_share'])} of the words "
+            f"The chair, {label(meeting['chair'])}, spoke {percent(meeting['chair_word_share'])} of the words "
             f"and took {percent(meeting['chair_turn_share'])} of the turns."
         )
     return sentences
+
+
+def _silent_sentence(silent: pd.DataFrame, label: Callable[[str], str]) -> str:
+    people = [_who(s, a, label) for s, a in zip(silent["speaker"], silent["agency"])]
+    if len(people) > MAX_NAMED:
+        people = people[:MAX_NAMED - 1] + [f"{len(people) - MAX_NAMED + 1:,} others"]
+    names = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+    return f"{names} {'was' if len(silent) == 1 else 'were'} at the meeting but did not speak."
+
+
+def _who(speaker: str, agency: str, label: Callable[[str], str]) -> str:
+    """A person with their agency, once: a pseudonymised label already starts with it."""
+    return label(speaker) if speaker.startswith(agency) else f"{label(speaker)} ({label(agency)})"
 
 
 def _agency_count(agencies: pd.DataFrame) -> str:
@@ -133,11 +147,6 @@ def _agency_count(agencies: pd.DataFrame) -> str:
     if unknown:
         text += f" (and {unknown} with no agency)"
     return text
-
-
-def _who(speaker: str, agency: str) -> str:
-    """A person with their agency, once: a pseudonymised label already starts with it."""
-    return speaker if speaker.startswith(agency) else f"{speaker} ({agency})"
 
 
 def change_sentences(trend: pd.DataFrame, by: str) -> list[str]:
@@ -248,6 +257,11 @@ def source_line(meeting: pd.Series, roster: str | None) -> str:
     """Where the meeting was read from."""
     line = f"From {meeting['source']} ({meeting['format']}, {meeting['encoding']})"
     return line + (f"; roster {roster}" if roster else "") + "."
+
+
+def more_attendees(count: int) -> str:
+    """Under a speaker table cut short: how many attendees it leaves out."""
+    return f"…and {count:,} more attendees, each with fewer words: speakers.csv lists everyone."
 
 
 def evenness_note(meeting: pd.Series) -> str:
