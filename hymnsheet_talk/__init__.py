@@ -9,7 +9,7 @@ sentence's framing and reflection markers with a spaCy pipeline, and build tidy 
 """
 
 from ._version import __version__
-from .errors import InputError, StoreError, UnknownModel
+from .errors import FileError, InputError, OutputError, StoreError, UnknownModel
 from .evaluation import evaluate, read_gold
 from .language import build_pipeline, load_lexicon
 from .loading import MeetingLoader, find_transcripts
@@ -22,9 +22,11 @@ from .tables import Analysis, analyse, build_tables
 
 __all__ = [
     "Analysis",
+    "FileError",
     "InputError",
     "Meeting",
     "MeetingLoader",
+    "OutputError",
     "Roster",
     "Segment",
     "Speaker",

@@ -1,12 +1,13 @@
-"""Every exception the library raises: about its inputs, the spaCy model asked for, and an output folder's history."""
+"""Every exception the library raises: about its inputs, its outputs, the spaCy model asked for,
+and an output folder's history."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 
-class InputError(Exception):
-    """An input (transcript, roster, lexicon) that cannot be used as it is.
+class FileError(Exception):
+    """A file the library cannot use or write as asked.
 
     ``str(error)`` reads ``FILE:LINE: reason`` (``FILE: reason`` when no line applies), the form
     the command line prints after ``Error:``.
@@ -24,9 +25,17 @@ class InputError(Exception):
             where = f"{where}:{self.line}"
         return f"{where}: {self.reason}"
 
-    def at(self, path: str | Path) -> "InputError":
+    def at(self, path: str | Path) -> "FileError":
         """The same error, naming ``path`` as the file (readers work on text and do not know it)."""
-        return InputError(self.reason, path, self.line)
+        return type(self)(self.reason, path, self.line)
+
+
+class InputError(FileError):
+    """An input (transcript, roster, lexicon) that cannot be used as it is."""
+
+
+class OutputError(FileError):
+    """An output folder or file that cannot be written: not a folder, no permission, a full disk."""
 
 
 class UnknownModel(Exception):

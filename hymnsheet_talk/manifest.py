@@ -8,6 +8,7 @@ through as it is. Dates are ISO (``2025-03-14``).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
@@ -22,6 +23,8 @@ from .errors import InputError
 from .readers.decode import decode
 
 MANIFEST_FILE = "meetings.csv"
+# The first column of every table this tool writes.
+OUTPUT_KEY = "meeting_id"
 # The columns every meeting has, given or not, in this order, before any extra ones.
 METADATA_COLUMNS = ("title", "date", "department", "partnership")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -53,7 +56,7 @@ def read_manifest(path: str | Path) -> Manifest:
     not ``YYYY-MM-DD``."""
     path = Path(path)
     try:
-        text, _encoding = decode(path.read_bytes())
+        text = decode(path.read_bytes()).strict(path)
     except InputError as error:
         raise error.at(path) from None
     except OSError as error:
@@ -85,13 +88,25 @@ def read_manifest(path: str | Path) -> Manifest:
 
 
 def find_manifests(folders: Iterable[Path]) -> Manifest:
-    """The ``meetings.csv`` manifests found in ``folders``, merged (empty when there are none)."""
+    """The ``meetings.csv`` manifests found in ``folders``, merged (empty when there are none).
+    A ``meetings.csv`` this tool wrote (an output folder named as an input) is not a manifest."""
     manifest = Manifest()
     for folder in dict.fromkeys(Path(folder).resolve() for folder in folders):
         candidate = Path(folder) / MANIFEST_FILE
-        if candidate.is_file():
+        if candidate.is_file() and not is_output_table(candidate):
             manifest = manifest.merge(read_manifest(candidate))
     return manifest
+
+
+def is_output_table(path: Path) -> bool:
+    """True for a CSV file that is one of this tool's own tables: its first column is
+    ``meeting_id``, which no manifest and no roster has."""
+    try:
+        with path.open("rb") as file:
+            first = file.readline(4096)
+    except OSError:
+        return False
+    return first.removeprefix(codecs.BOM_UTF8).split(b",")[0].strip() == OUTPUT_KEY.encode()
 
 
 def manifest_for(transcripts: Iterable[Path], manifest: str | Path | None = None) -> Manifest:

@@ -6,6 +6,7 @@ Plain data only: no file access and no spaCy, so every later stage can rely on i
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -134,32 +135,28 @@ def merge_turns(pieces: Iterable[Segment | Turn]) -> list[Turn]:
     """Join consecutive pieces by the same speaker into numbered turns (numbered from 1).
 
     Accepts reader segments or already-built turns, so turns can be merged again once roster
-    matching has shown that two labels are one person.
+    matching has shown that two labels are one person. Each turn is built once from its pieces
+    (joining them one by one cost the square of a long turn's length).
     """
     turns: list[Turn] = []
-    for piece in pieces:
-        speaker = piece.label if isinstance(piece, Segment) else piece.speaker
-        seconds = _seconds(piece)
-        last = turns[-1] if turns else None
-        if last is not None and last.speaker == speaker:
-            turns[-1] = dataclasses.replace(
-                last,
-                text=f"{last.text}\n{piece.text}" if last.text else piece.text,
-                end_s=piece.end_s if piece.end_s is not None else last.end_s,
-                seconds=None if last.seconds is None or seconds is None else last.seconds + seconds,
-                agency=last.agency or piece.agency,
-            )
-            continue
+    for speaker, run in itertools.groupby(pieces, key=lambda piece: piece.label if isinstance(piece, Segment)
+                                          else piece.speaker):
+        run = list(run)
+        texts = [piece.text for piece in run]
+        # Empty pieces before the first words add nothing; after them, each adds its line.
+        opening = next((index for index, text in enumerate(texts) if text), len(texts) - 1)
+        seconds = [_seconds(piece) for piece in run]
+        ends = [piece.end_s for piece in run if piece.end_s is not None]
         turns.append(
             Turn(
                 number=len(turns) + 1,
                 speaker=speaker,
-                text=piece.text,
-                line=piece.line,
-                start_s=piece.start_s,
-                end_s=piece.end_s,
-                seconds=seconds,
-                agency=piece.agency,
+                text="\n".join(texts[opening:]),
+                line=run[0].line,
+                start_s=run[0].start_s,
+                end_s=ends[-1] if ends else None,
+                seconds=None if None in seconds else sum(seconds),
+                agency=next((piece.agency for piece in run if piece.agency), run[0].agency),
             )
         )
     return turns
@@ -173,10 +170,33 @@ def _seconds(piece: Segment | Turn) -> float | None:
     return max(0.0, piece.end_s - piece.start_s)
 
 
+# Letters that Unicode does not take apart into a base letter and an accent, as people write them
+# without the accent ("Łukasz" → "Lukasz", "Yılmaz" → "Yilmaz").
+_UNACCENTED = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ı": "i", "ħ": "h",
+    "Ħ": "H", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss",
+})
+# Apostrophes as keyboards, word processors and transcription services write them.
+APOSTROPHES = "'’‘ʼ`´"
+_NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
+
+
+def fold(text: str) -> str:
+    """``text`` as names are compared: lower case, without accents (composed or combining) and
+    without apostrophes, so "O’Shaughnessy", "o'shaughnessy" and "OShaughnessy" are one name, and
+    "Zoë" (either way it is encoded) is "zoe". Letters of other scripts are kept, in lower case."""
+    return "".join(char for char in _decomposed(text) if not unicodedata.combining(char)
+                   ).translate(_NO_APOSTROPHES).casefold()
+
+
+def _decomposed(text: str) -> str:
+    return unicodedata.normalize("NFKD", text.translate(_UNACCENTED))
+
+
 def slug(text: str, *, separator: str = "-", default: str = "") -> str:
     """``text`` as lower-case ASCII letters and digits joined by ``separator`` (accents folded:
     "École Nord" → ``ecole-nord``), or ``default`` when nothing is left."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    folded = _decomposed(text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", separator, folded).strip(separator) or default
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .atomic import staged, write_csv
+from .loading import HISTORY_TERMS_FILE
 from .report.prose import privacy_note
 from .tables import Analysis
 from .tables.terms import history_terms_table, history_totals
@@ -16,7 +17,6 @@ FORMATS = ("html", "md", "csv")
 MEETING_FOLDER_TABLES = ("speaker_transitions",)
 # Kept in the history for the tables worked out over all of it (``agency_terms_all``), not written.
 HISTORY_ONLY_TABLES = ("term_counts",)
-HISTORY_TERMS_FILE = "agency_terms_all.csv"
 
 
 def write_outputs(analysis: Analysis, out: str | Path, formats: set[str] | None = None, *,

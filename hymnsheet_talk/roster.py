@@ -7,13 +7,12 @@ import csv
 import dataclasses
 import io
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .meeting import UNKNOWN_AGENCY, Meeting, Speaker, merge_turns
+from .meeting import UNKNOWN_AGENCY, Meeting, Speaker, fold, merge_turns
 from .readers.decode import decode
 from .readers.titled import role_of
 
@@ -86,13 +85,13 @@ class Roster:
 
 
 def name_key(name: str) -> str:
-    """A comparison key for a person's name, forgiving of how transcripts write it."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"[\(\[][^\)\]]*[\)\]]", " ", text)
+    """A comparison key for a person's name, forgiving of how transcripts write it: case, accents,
+    apostrophes, brackets, titles, ``Surname, First``; letters of any script are kept."""
+    text = re.sub(r"[\(\[][^\)\]]*[\)\]]", " ", fold(name))
     if text.count(",") == 1:
         surname, first = text.split(",")
         text = f"{first} {surname}"
-    words = re.sub(r"[^a-z0-9'\- ]+", " ", text).split()
+    words = re.sub(r"[^\w\- ]+|_", " ", text).split()
     kept = [word for word in words if word not in TITLES]
     return " ".join(kept or words)
 
@@ -110,9 +109,11 @@ def load_roster(path: str | Path) -> Roster:
     no name or agency, or one name given two different agencies.
     """
     try:
-        text, _encoding = decode(Path(path).read_bytes())
+        text = decode(Path(path).read_bytes()).strict(path)
     except InputError as error:
         raise error.at(path) from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error), path) from None
     reader = csv.DictReader(io.StringIO(text))
     columns = {(name or "").strip().lower(): name for name in reader.fieldnames or []}
     missing = [name for name in ("name", "agency") if name not in columns]

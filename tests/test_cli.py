@@ -67,7 +67,7 @@ def test_report_html_is_self_contained_with_nine_charts(tmp_path):
 
 def test_csv_only_writes_tables_and_no_reports(tmp_path):
     assert run("analyse", str(SAMPLES), "--out", str(tmp_path), "--format", "csv").exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == [*MEETINGS,
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".tables", *MEETINGS,
         "actions.csv", "agencies.csv", "agency_terms.csv", "agency_terms_all.csv", "hymnsheet.sqlite", "invitations.csv", "markers.csv", "meetings.csv", "reflection_timeline.csv",
         "sentences.csv", "speakers.csv", "transitions.csv", "turns.csv"]
     # Only the per-meeting table goes into a meeting's folder: no report was asked for.
@@ -272,3 +272,20 @@ def test_analyse_help_names_the_layouts_read():
     result = run("analyse", "--help")
     for layout in ("Teams (Word .docx", "Zoom", "Google Meet"):
         assert layout in " ".join(result.output.split())
+
+
+def test_dollar_signs_in_names_agencies_and_metadata_never_stop_the_charts(tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.csv").write_text('speaker,agency,text\n"Jo $\\frac$",$x^$ Police,The park has no lighting.\n'
+                                  "Ann,Youth $work$,Why not? What would help?\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Ann Lee (Police): The underpass is dark.\nBob Ray (Health): Why?\n", encoding="utf-8")
+    (folder / "meetings.csv").write_text("file,date,department,partnership\na.csv,2025-01-02,Dept $\\frac$,P $y^$\n"
+                                         "b.txt,2025-04-02,Dept $\\frac$,P $y^$\n", encoding="utf-8")
+    result = run("analyse", str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(pd.read_csv(out / "meetings.csv")["meeting_id"]) == ["a", "b"]
+    assert (out / "a" / "speaker-words.png").is_file() and "Jo $\\frac$" in (out / "a" / "report.html").read_text()
+    for command in (["compare", "--by", "department"], ["trend", "--by", "partnership"]):
+        result = run(*command, "--out", str(out))
+        assert result.exit_code == 0, result.output

@@ -85,3 +85,63 @@ def test_the_transcript_is_in_a_report_only_when_asked_for(outputs, tmp_path):
     assert result.exit_code == 0, result.output
     report = (tmp_path / "2025-01-14-northgate-context-panel" / "report.html").read_text(encoding="utf-8")
     assert "<h2>Transcript</h2>" in report and line in report
+
+
+def test_names_are_matched_after_folding_case_accents_and_apostrophes_at_any_length():
+    from hymnsheet_talk.privacy import Names
+
+    names = Names(["Jo O'Shaughnessy", "Zoë", "Ruth van der Berg", "Dr Aisha Rahman", "Ilker Yılmaz", "Al Reid"])
+    assert names.mask("Jo said O’Shaughnessy’s idea was JO's too") == "[name] said [name] idea was [name] too"
+    assert names.mask("ZOE, Zoe\u0308 and zoë; not Zoey") == "[name], [name] and [name]; not Zoey"
+    assert names.mask("Ruth van der Berg left in a van") == "[name] [name] [name] [name] left in a van"
+    assert names.mask("Al said so, al fresco") == "[name] said so, [name] fresco"
+    assert names.mask("Dr Rahman, İlker Yilmaz") == "Dr [name], [name] [name]"
+    assert names.mask_id("2025-03-14-review-jo-oshaughnessy") == "2025-03-14-review-name-name"
+    assert names.mask("no names here, Joanne") == "no names here, Joanne"
+
+
+@pytest.fixture(scope="module")
+def named_files(tmp_path_factory):
+    """A meeting whose folder and file are named after the young person discussed, with attendees'
+    names written every which way, analysed with --pseudonymise and with --redact alone."""
+    root = tmp_path_factory.mktemp("named")
+    folder = root / "kian_oneill_case"
+    folder.mkdir()
+    (folder / "2025-03-14_review_for_kian_oneill.txt").write_text(
+        "Jo Bell: Kian O’Neill's mum rang. Zoe said ZOË and Zoe\u0308 would come.\n"
+        "Zoë O'Shaughnessy: Thanks JO. O’Shaughnessy here: Kian is safe.\n"
+        "Kian O'Neill: I am here too.\n", encoding="utf-8")
+    (folder / "roster.csv").write_text("name,agency\nJo Bell,Police\nZoë O'Shaughnessy,Education\n", encoding="utf-8")
+    (folder / "meetings.csv").write_text("file,title,department\n2025-03-14_review_for_kian_oneill.txt,"
+                                         "Review for Kian O'Neill,Kian's team\n", encoding="utf-8")
+    names = root / "names.txt"
+    names.write_text("Kian O'Neill\n", encoding="utf-8")
+    outs = {}
+    for option in ("--pseudonymise", None):
+        out = root / f"out{'-pseudonymised' if option else '-redacted'}"
+        args = ["analyse", str(folder), "--out", str(out), "--redact", str(names)] + ([option] if option else [])
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        outs[option or "--redact"] = out
+    return outs
+
+
+@pytest.mark.parametrize("option, left", [("--pseudonymise", []), ("--redact", ["Jo Bell", "O'Shaughnessy"])])
+def test_no_listed_name_is_left_in_any_file_folder_id_or_the_store(named_files, option, left):
+    out = named_files[option]
+    everything = "\n".join([str(path.relative_to(out)) for path in out.rglob("*")]
+                           + [path.read_bytes().decode("utf-8", errors="replace") for path in out.rglob("*")
+                              if path.is_file() and path.suffix in (".csv", ".html", ".md", ".sqlite")])
+    gone = {"kian", "oneill", "o'neill", "o’neill"} | ({"jo", "zoe", "zoë", "oshaughnessy", "o'shaughnessy",
+                                                         "o’shaughnessy", "bell"} if option == "--pseudonymise" else set())
+    for name in sorted(gone):
+        assert not re.search(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", everything, re.IGNORECASE), name
+    meetings = pd.read_csv(out / "meetings.csv")
+    assert meetings[["meeting_id", "title", "department"]].values.tolist() == [
+        ["2025-03-14-review-for-name-name", "Review for [name] [name]", "[name] team"]]
+    assert "[name]_[name]_case" in meetings.loc[0, "source"]
+    speakers = set(pd.read_csv(out / "speakers.csv")["speaker"])
+    # The young person speaks: under --redact alone only they become an agency label.
+    assert speakers == ({"Police 1", "Education 1", "Unknown 1"} if option == "--pseudonymise"
+                        else {"Jo Bell", "Zoë O'Shaughnessy", "Unknown 1"})
+    assert all(name in everything for name in left)  # the speakers keep their names under --redact alone

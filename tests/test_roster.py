@@ -21,6 +21,22 @@ def test_name_key_folds_accents_and_drops_post_nominals():
     assert name_key("Siân Gwenllian AM") == name_key("Sian Gwenllian")
 
 
+@pytest.mark.parametrize("label, roster_name", [
+    ("Zoe O’Shaughnessy", "Zoë O'Shaughnessy"), ("Zoe\u0308 OShaughnessy", "Zoë O'Shaughnessy"),
+    ("Ilker Yilmaz", "İlker Yılmaz"), ("ŁUKASZ WIŚNIEWSKI", "Lukasz Wisniewski"), ("Nguyen Thi Minh", "Nguyễn Thị Minh"),
+])
+def test_name_key_folds_apostrophes_and_letters_without_a_decomposition(label, roster_name):
+    assert name_key(label) == name_key(roster_name)
+
+
+def test_names_in_scripts_without_latin_letters_are_told_apart():
+    roster = Roster((Member("Σοφία Παπαδοπούλου", "Health"), Member("محمد علي", "Police"), Member("王小明", "Housing")))
+    assert roster.match("Σοφία Παπαδοπούλου").agency == "Health"
+    assert roster.match("ΣΟΦΙΑ ΠΑΠΑΔΟΠΟΥΛΟΥ").agency == "Health"
+    assert roster.match("محمد علي").agency == "Police" and roster.match("王小明").agency == "Housing"
+    assert roster.match("דוד כהן") is None  # not on the roster: not given to anyone else
+
+
 def test_match_by_alias_and_by_a_unique_first_name_or_surname():
     roster = Roster((
         Member("Helen Marsh", "Children's social care", aliases=("HM",)),
@@ -57,11 +73,13 @@ def test_load_roster_reads_optional_columns_and_skips_blank_rows(tmp_path):
         ("name,role\nA,B\n", r"roster\.csv:1: roster needs the column\(s\) agency"),
         ("name,agency\nAnn Lee,Police\nann lee,Health\n", r"roster\.csv:3: 'ann lee' is listed with agency 'Health' here and 'Police' on line 2"),
         ("name,agency\nAnn Lee,\n", r"roster\.csv:2: roster row has no agency"),
+        ("name,agency\nZoë Lee,Police\nAnn Lee,Health\nAnn L\udce9e,Police\n",
+         r"roster\.csv:4: this line holds bytes that are not UTF-8"),
     ],
 )
 def test_roster_problems_name_the_line(tmp_path, content, message):
     path = tmp_path / "roster.csv"
-    path.write_text(content)
+    path.write_bytes(content.encode("utf-8", errors="surrogateescape"))
     with pytest.raises(InputError, match=message):
         load_roster(path)
 

@@ -38,8 +38,10 @@ def _outputs(out: Path) -> dict[str, bytes]:
     update([SAMPLES.relative_to(ROOT)], out)
     compare(out, "department")
     trend(out)
+    # Hidden files are the workings (the sets of tables the links in OUT point into), not outputs.
     return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*"))
-            if path.is_file() and not path.name.startswith("hymnsheet.sqlite")}
+            if path.is_file() and not path.name.startswith("hymnsheet.sqlite")
+            and not any(part.startswith(".") for part in path.relative_to(out).parts)}
 
 
 def _normalised(name: str, data: bytes) -> bytes:

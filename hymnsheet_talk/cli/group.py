@@ -10,7 +10,7 @@ from typing import Iterator
 import click
 
 from .._version import __version__
-from ..errors import InputError, StoreError, UnknownModel
+from ..errors import FileError, StoreError, UnknownModel
 
 DEFAULT_OUT = Path("reports")
 
@@ -48,11 +48,12 @@ OUT_OPTION = click.option("--out", type=click.Path(file_okay=False, path_type=Pa
 
 @contextlib.contextmanager
 def library_errors() -> Iterator[None]:
-    """The one place the library's errors become the command's: ``Error: FILE:LINE: reason`` (exit 1),
-    or a usage error (exit 2) for a ``--model`` that is not installed."""
+    """The one place the library's errors become the command's: ``Error: FILE:LINE: reason`` (exit 1)
+    for an input that cannot be used or an output that cannot be written, or a usage error (exit 2)
+    for a ``--model`` that is not installed."""
     try:
         yield
-    except InputError as error:
+    except FileError as error:
         raise click.ClickException(str(error)) from None
     except UnknownModel as error:
         raise click.BadParameter(str(error), param_hint="--model") from None

@@ -14,7 +14,7 @@ from ..meeting import slug
 from ..report.prose import change_sentences
 from ..tables.groups import compare_table, group_labels, measure_columns, meeting_measures, periods, trend_table
 from .publish import refresh_index
-from .store import Store, open_history
+from .store import Store, open_history, writing
 
 
 @dataclass
@@ -30,7 +30,7 @@ def compare(out: str | Path, by: str) -> Across:
     write ``compare-<by>.csv`` and ``compare-<by>.html`` (see ``tables.groups.compare_table``) and
     refresh the index. Raises ``StoreError`` when ``out`` holds no history or no column ``by``."""
     out = Path(out)
-    with open_history(out) as store:
+    with writing(out), open_history(out) as store:
         agencies = store.table("agencies")["agency"]
         measures = meeting_measures(store.table("meetings"), store.table("agencies"))
         table = _by_column(compare_table, measures, by, store)
@@ -52,7 +52,7 @@ def trend(out: str | Path, by: str | None = None, every: str = "quarter") -> Acr
     ``trend-<by>.html`` (see ``tables.groups.trend_table``) and refresh the index. Raises ``StoreError``
     when ``out`` holds no history, no column ``by`` or no dated meeting."""
     out = Path(out)
-    with open_history(out) as store:
+    with writing(out), open_history(out) as store:
         agencies = store.table("agencies")["agency"]
         measures = meeting_measures(store.table("meetings"), store.table("agencies"))
         column = by or "all"

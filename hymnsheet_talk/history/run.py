@@ -23,20 +23,20 @@ import pandas as pd
 from spacy.language import Language
 
 from .._version import __version__
-from ..atomic import staged
+from ..atomic import remove_abandoned, staged
 from ..errors import InputError, StoreError
 from ..language import build_pipeline
 from ..loading import MeetingLoader, find_transcripts
 from ..manifest import METADATA_COLUMNS, Manifest, manifest_for, with_metadata
 from ..output import FORMATS, write_meeting_files
-from ..privacy import pseudonymise as pseudonymise_analysis
+from ..privacy import Names, pseudonymise as pseudonymise_analysis
 from ..report.prose import privacy_note
 from ..tables import Analysis, build_tables
 from ..tables.parallel import in_workers
 from ..tables.terms import History
-from .keys import Job, fingerprint, job_for
+from .keys import Job, assign_ids, fingerprint, job_for
 from .publish import write_history
-from .store import Store
+from .store import Store, writing
 
 # About 50,000 words of transcript: building the tables costs the same for one meeting as for
 # several, so meetings are analysed a handful at a time.
@@ -129,8 +129,8 @@ def update(
     over the manifest's. ``progress(total)`` is entered around the analysis and its value's
     ``update(n)`` is called as meetings finish (the command line passes a progress bar).
     Unreadable transcripts are listed in ``failures``; a bad manifest, roster or lexicon raises
-    ``InputError``, and a folder whose history was kept with the other ``pseudonymise`` choice
-    raises ``StoreError``.
+    ``InputError``, an output folder that cannot be written (or a full disk) ``OutputError``, and
+    a folder whose history was kept with the other ``pseudonymise`` choice ``StoreError``.
     """
     out, lexicons, formats, redact = Path(out), tuple(lexicons), frozenset(formats), tuple(redact)
     paths = [Path(p) for p in paths]
@@ -140,49 +140,64 @@ def update(
     run = Run(out, skipped=sources.skipped)
     loader = MeetingLoader(roster)
     options = fingerprint(model, lexicons, pseudonymise, redact, include_transcript)
-    work = _keyed(transcripts, loader, listed, given, options, run)
+    private = list(redact) if pseudonymise or redact else None
+    work = _keyed(transcripts, loader, listed, given, options, private, run)
     if not work:
         return run  # nothing to analyse: leave OUT as it is (not even created)
-    with Store(out) as store:
+    with writing(out), Store(out) as store:
+        remove_abandoned(out)
         _check_privacy(store, pseudonymise)
         store.add_metadata_columns([*METADATA_COLUMNS, *listed.extra_columns])
-        todo = _todo(work, store.keys(), out, formats, rebuild, run)
+        todo = _todo(work, store, out, formats, rebuild, run)
         if todo:
             with staged(out) as staging, _held_terms(store, out) as (terms, held):
                 settings = Settings(roster and Path(roster), formats, staging, pseudonymise, redact, model,
                                     include_transcript, _roster_agencies(loader, transcripts), terms, held)
-                with progress(len(todo)) as bar:
-                    for chunk in _analyse(todo, settings, jobs, model, lexicons):
-                        store.replace(chunk.stored, chunk.tables, __version__)
-                        run.add(chunk)
-                        bar.update(len(chunk.stored) + len(chunk.failures))
-        with store.transaction(), staged(out) as staging:
-            write_history(store, out, staging, formats, failures=[str(error) for error in run.failures],
-                          privacy=privacy_note(pseudonymise, len(redact)))
+                _store(store, _analyse(todo, settings, jobs, model, lexicons), progress(len(todo)), run)
+        # The index lists the files that failed: in a folder made to share, without the listed names.
+        failures = [Names(private or ()).mask(str(error)) for error in run.failures]
+        with store.transaction():
+            write_history(store, out, formats, failures=failures, privacy=privacy_note(pseudonymise, len(redact)))
         run.stored = len(store.keys())
     return run
 
 
+def _store(store: Store, analysed: Iterable[Chunk], progress: ContextManager, run: Run) -> None:
+    """Store each chunk in one transaction as it comes, and count it in ``run`` and on ``progress``."""
+    with progress as bar:
+        for chunk in analysed:
+            store.replace(chunk.stored, chunk.tables, __version__)
+            run.add(chunk)
+            bar.update(len(chunk.stored) + len(chunk.failures))
+
+
 def _keyed(transcripts: list[Path], loader: MeetingLoader, listed: Manifest, given: dict[str, str] | None,
-           options: str, run: "Run") -> list[Job]:
+           options: str, private: list[str] | None, run: "Run") -> list[Job]:
     """A job with its input key for every transcript that can be read; the others go to ``run.failures``."""
     work = []
     for path in transcripts:
         try:
-            work.append(job_for(path, loader, listed, given, options))
+            work.append(job_for(path, loader, listed, given, options, private))
         except InputError as error:
             run.failures.append(error)
     return work
 
 
-def _todo(work: list[Job], stored: dict[str, str], out: Path, formats: frozenset[str], rebuild: bool,
+def _todo(work: list[Job], store: Store, out: Path, formats: frozenset[str], rebuild: bool,
           run: "Run") -> list[Job]:
-    """The jobs to analyse: new or changed inputs, or missing reports (all of them with ``rebuild``);
-    the rest are listed in ``run.unchanged``."""
-    todo = [job for job in work if rebuild or stored.get(job.meeting_id) != job.key
+    """The jobs, with their meeting ids, to analyse: new or changed inputs, or missing reports (all
+    of them with ``rebuild``); the rest are listed in ``run.unchanged``."""
+    stored = store.identities()
+    work = assign_ids(work, stored)
+    todo = [job for job in work if rebuild or stored.get(job.meeting_id, ("", None))[0] != job.key
             or not _reports_exist(out / job.meeting_id, formats)]
     chosen = {job.meeting_id for job in todo}
     run.unchanged = [job.meeting_id for job in work if job.meeting_id not in chosen]
+    # An unchanged meeting found by its inputs or its old name rather than its path: note its file now.
+    moved = {job.meeting_id: job.origin for job in work
+             if job.meeting_id not in chosen and stored[job.meeting_id][1] != job.origin}
+    if moved:
+        store.set_origins(moved)
     return todo
 
 
@@ -215,8 +230,8 @@ def analyse_chunk(nlp: Language, work: tuple[list[Job], Settings]) -> Chunk:
     by_id = {job.meeting_id: job for job in jobs}
     for meeting in analysis.meetings:
         job = by_id[meeting.meeting_id]
-        chunk.stored.append({"meeting_id": meeting.meeting_id, "key": job.key, "source": str(job.path),
-                             "date": job.metadata.get("date", "")})
+        chunk.stored.append({"meeting_id": meeting.meeting_id, "key": job.key, "source": meeting.source,
+                             "date": job.metadata.get("date", ""), "origin": job.origin})
         chunk.warnings += [f"Warning: {warning}" for warning in meeting.warnings]
         chunk.warnings += [f"Warning: {meeting.source}:{item.line}: no speaker for this line ({item.words} words)"
                            for item in meeting.unattributed]

@@ -18,9 +18,9 @@ from typing import Iterator
 
 import pandas as pd
 
-from ..errors import StoreError
+from ..errors import OutputError, StoreError
+from ..loading import STORE_FILE
 
-STORE_FILE = "hymnsheet.sqlite"
 # Long enough for another run to finish writing its tables (SQLite waits, then retries).
 BUSY_SECONDS = 600
 _SQL_TYPES = {"i": "INTEGER", "u": "INTEGER", "b": "INTEGER", "f": "REAL"}
@@ -41,7 +41,9 @@ class Store:
         self._db.execute("PRAGMA synchronous = NORMAL")
         with self.transaction():
             self._db.execute("CREATE TABLE IF NOT EXISTS analysed (meeting_id TEXT PRIMARY KEY, key TEXT NOT NULL, "
-                             "source TEXT, date TEXT, version TEXT, analysed_at TEXT)")
+                             "source TEXT, date TEXT, version TEXT, analysed_at TEXT, origin TEXT)")
+            if "origin" not in self._columns("analysed"):  # kept by a version before meetings had origins
+                self._db.execute("ALTER TABLE analysed ADD COLUMN origin TEXT")
             self._db.execute("CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT)")
 
     def __enter__(self) -> "Store":
@@ -72,6 +74,18 @@ class Store:
         """The input key each stored meeting was analysed from, by meeting id."""
         return dict(self._db.execute("SELECT meeting_id, key FROM analysed"))
 
+    def identities(self) -> dict[str, tuple[str, str | None]]:
+        """Each stored meeting's input key and origin (the hash of its file's resolved path; None
+        when an older version stored it), by meeting id."""
+        return {meeting_id: (key, origin) for meeting_id, key, origin
+                in self._db.execute("SELECT meeting_id, key, origin FROM analysed")}
+
+    def set_origins(self, origins: dict[str, str]) -> None:
+        """Record which file each of these stored meetings now comes from (by meeting id)."""
+        with self.transaction():
+            self._db.executemany("UPDATE analysed SET origin = ? WHERE meeting_id = ?",
+                                 [(origin, meeting_id) for meeting_id, origin in origins.items()])
+
     def setting(self, name: str) -> str | None:
         row = self._db.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
@@ -91,17 +105,20 @@ class Store:
 
     def replace(self, analysed: list[dict], tables: dict[str, pd.DataFrame], version: str) -> None:
         """Store the meetings in ``analysed`` (dicts with ``meeting_id``, ``key``, ``source``,
-        ``date``) with their rows of ``tables``, dropping whatever was stored for them before."""
+        ``date`` and optionally ``origin``) with their rows of ``tables``, dropping whatever was
+        stored for them before."""
         ids = [row["meeting_id"] for row in analysed]
         now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         with self.transaction():
             for name in self.table_names():
-                self._db.executemany(f'DELETE FROM "{name}" WHERE meeting_id = ?', [(i,) for i in ids])
+                self._db.executemany(f"DELETE FROM {quoted(name)} WHERE meeting_id = ?", [(i,) for i in ids])
             for name, table in tables.items():
                 self._insert(name, table)
             self._db.executemany(
-                "INSERT OR REPLACE INTO analysed VALUES (?, ?, ?, ?, ?, ?)",
-                [(row["meeting_id"], row["key"], row["source"], row["date"], version, now) for row in analysed],
+                "INSERT OR REPLACE INTO analysed (meeting_id, key, source, date, version, analysed_at, origin) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(row["meeting_id"], row["key"], row["source"], row["date"], version, now, row.get("origin"))
+                 for row in analysed],
             )
             self._bump_generation()
 
@@ -115,7 +132,7 @@ class Store:
         them is left in it (SQLite otherwise keeps deleted rows in free pages until reused)."""
         with self.transaction():
             for name in [*self.table_names(), "analysed"]:
-                self._db.executemany(f'DELETE FROM "{name}" WHERE meeting_id = ?', [(i,) for i in ids])
+                self._db.executemany(f"DELETE FROM {quoted(name)} WHERE meeting_id = ?", [(i,) for i in ids])
             self._bump_generation()
         self._db.execute("VACUUM")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -138,12 +155,12 @@ class Store:
     def rows(self, name: str) -> tuple[list[str], list[str], Iterator[tuple]]:
         """A stored table as its column names, their SQL types and an iterator of rows, meetings
         in date order (undated last), then by id: for writing a table too large to hold as a DataFrame."""
-        info = list(self._db.execute(f'PRAGMA table_info("{name}")'))
+        info = list(self._db.execute(f"PRAGMA table_info({quoted(name)})"))
         return [row[1] for row in info], [row[2] for row in info], self._db.execute(self._query(name))
 
     @staticmethod
     def _query(name: str) -> str:
-        return (f'SELECT t.* FROM "{name}" t JOIN analysed a USING (meeting_id) '
+        return (f"SELECT t.* FROM {quoted(name)} t JOIN analysed a USING (meeting_id) "
                 "ORDER BY a.date IS NULL OR a.date = '', a.date, a.meeting_id, t.rowid")
 
     def table_names(self) -> list[str]:
@@ -157,23 +174,23 @@ class Store:
             raise ValueError(f"table {name!r} has no meeting_id column")
         columns = self._columns(name)
         if not columns:
-            self._db.execute(f'CREATE TABLE "{name}" ({", ".join(_column_sql(table, c) for c in table.columns)})')
-            self._db.execute(f'CREATE INDEX "{name}_meeting" ON "{name}" (meeting_id)')
+            self._db.execute(f"CREATE TABLE {quoted(name)} ({', '.join(_column_sql(table, c) for c in table.columns)})")
+            self._db.execute(f"CREATE INDEX {quoted(name + '_meeting')} ON {quoted(name)} (meeting_id)")
         else:
             # A newer version, or a manifest with more columns, adds columns: older rows get NULL.
             for column in table.columns:
                 if column not in columns:
-                    self._db.execute(f'ALTER TABLE "{name}" ADD COLUMN {_column_sql(table, column)}')
+                    self._db.execute(f"ALTER TABLE {quoted(name)} ADD COLUMN {_column_sql(table, column)}")
         if table.empty:
             return
-        names = ", ".join(f'"{column}"' for column in table.columns)
+        names = ", ".join(quoted(column) for column in table.columns)
         marks = ", ".join("?" for _ in table.columns)
         # Columns as Python values (``tolist`` converts NumPy's); SQLite stores a NaN as NULL.
         values = zip(*(_python_values(table[column]) for column in table.columns))
-        self._db.executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', values)
+        self._db.executemany(f"INSERT INTO {quoted(name)} ({names}) VALUES ({marks})", values)
 
     def _columns(self, name: str) -> list[str]:
-        return [row[1] for row in self._db.execute(f'PRAGMA table_info("{name}")')]
+        return [row[1] for row in self._db.execute(f"PRAGMA table_info({quoted(name)})")]
 
 
 def _python_values(column: pd.Series) -> list:
@@ -183,7 +200,26 @@ def _python_values(column: pd.Series) -> list:
 
 
 def _column_sql(table: pd.DataFrame, column: str) -> str:
-    return f'"{column}" {_SQL_TYPES.get(table[column].dtype.kind, "TEXT")}'
+    return f'{quoted(column)} {_SQL_TYPES.get(table[column].dtype.kind, "TEXT")}'
+
+
+def quoted(identifier: str) -> str:
+    """``identifier`` (a table or column name, which may come from a manifest) as an SQL identifier:
+    in double quotes, its own double quotes doubled, so no name can end the quoting."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+@contextlib.contextmanager
+def writing(out: Path) -> Iterator[None]:
+    """Around work that writes into ``out``: a folder that cannot be made or written, or a full
+    disk, becomes an ``OutputError`` naming the file (what was stored before is kept: the store
+    rolls back an unfinished transaction, and files are replaced only once written whole)."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise OutputError(f"cannot write the history: {error}", out / STORE_FILE) from None
+    except OSError as error:
+        raise OutputError(f"cannot write here: {error.strerror or error}", error.filename or out) from None
 
 
 @contextlib.contextmanager

@@ -1,7 +1,7 @@
 """The spaCy pipeline, built by one function: sentences, lexicon cues, then framing and reflection.
 
 By default it starts from ``spacy.blank("en")`` (nothing to download): a punctuation sentence
-splitter, the cue matcher (every lexicon cue, as spans), and the rule components that read the
+splitter (which also cuts speech with no full stops every 500 tokens), the cue matcher (every lexicon cue, as spans), and the rule components that read the
 cues sentence by sentence: framing, actions (agreed actions and proposals) and reflection.
 ``model`` names an installed trained pipeline instead; its parser then splits sentences and lets
 the rules use grammar as well.
@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import UnknownModel
-from . import actions, framing, matcher, reflection  # noqa: F401  (registers the components' factories)
+from . import actions, framing, matcher, reflection, sentences  # noqa: F401  (registers the components' factories)
 from .classifier import make_framing_classifier  # noqa: F401  (registers its factory)
 from .lexicon import Lexicon, load_lexicon
 from .patterns import pattern_phrases
@@ -44,9 +44,11 @@ def build_pipeline(model: str | None = None, lexicon: Lexicon | Iterable[str | P
             ) from None
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
             nlp.add_pipe("sentencizer", first=True)
+            nlp.add_pipe("hymnsheet_long_sentences", after="sentencizer")
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("hymnsheet_long_sentences")
     discourse = [cue for cue in lexicon.active() if cue.label == "discourse"]
     nlp.add_pipe("hymnsheet_cues", config={"spans_key": CUES_KEY}).add_lexicon(lexicon, skip={"discourse"})
     responses = sorted(cue.id for cue in lexicon.active() if cue.kind == "response")

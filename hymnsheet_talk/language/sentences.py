@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 LABELS_KEY = "hymnsheet_labels"
@@ -59,6 +60,22 @@ class SentenceCues:
         while index > self.sentence.start and doc[index].is_space:
             index -= 1
         return "?" in doc[index].text
+
+
+# Past this many tokens a "sentence" is speech written without full stops (an automatic transcript
+# with no punctuation): it is cut into pieces this long. The rules compare every cue of a sentence
+# with every other, so an uncut 50,000-word turn cost far more than its words; real meeting talk has
+# no sentence near this long (170 tokens at most across the real sittings in ../shared).
+MAX_SENTENCE_TOKENS = 500
+
+
+@Language.component("hymnsheet_long_sentences", assigns=["token.is_sent_start"])
+def cut_long_sentences(doc: Doc) -> Doc:
+    """Start a new sentence every ``MAX_SENTENCE_TOKENS`` tokens of a longer one."""
+    for sentence in list(doc.sents):
+        for start in range(sentence.start + MAX_SENTENCE_TOKENS, sentence.end, MAX_SENTENCE_TOKENS):
+            doc[start].is_sent_start = True
+    return doc
 
 
 def sentence_cues(doc: Doc, spans_key: str) -> list[SentenceCues]:

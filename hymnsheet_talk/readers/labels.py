@@ -7,6 +7,7 @@ a speaker label is.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .titled import titled_label, written_label
 
@@ -32,7 +33,12 @@ _ACCOUNT_TAGS = frozenset("guest external unverified host co-host cohost me".spl
 
 _BRACKETS = re.compile(r"\s*[\(\[]([^\)\]]*)[\)\]]\s*")
 _SPEAKER_N = re.compile(r"^(?:unknown )?speaker(?: \d+)?$", re.IGNORECASE)
-_WORD = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ'’\-.]+$")
+# Characters that show nothing (zero-width space, direction marks, word joiner, soft hyphen, a stray
+# byte-order mark): pasted into a label they would make one person two speakers.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Besides letters of any script and their combining marks, what a name's words carry: apostrophes
+# ("O’Neil", "Da’Shawn"), hyphens, full stops of initials, and the joiners some scripts write.
+_NAME_MARKS = frozenset("'’ʼ-.\u200c\u200d")
 
 MAX_NAME_WORDS = 6
 
@@ -54,15 +60,15 @@ def split_label(raw: str) -> tuple[str, str | None]:
         is_round = match.group(0).strip().startswith("(")
         if is_round and inside and not _PRONOUNS.match(inside) and inside.lower() not in _ACCOUNT_TAGS:
             agency = inside
-    name = " ".join(_BRACKETS.sub(" ", raw).split())
+    name = " ".join(_BRACKETS.sub(" ", _INVISIBLE.sub("", raw)).split())
     return name, agency
 
 
 def looks_like_name(raw: str) -> bool:
     """True when ``raw`` (a label before a colon) reads as a speaker's name, not as speech.
 
-    Names are one to six capitalised words (particles such as ``van`` allowed, initials and
-    ``Surname, First`` too) or generic labels such as ``Speaker 2``; clock times, sentences and
+    Names are one to six capitalised words in any script (particles such as ``van`` allowed,
+    initials and ``Surname, First`` too) or generic labels such as ``Speaker 2``; clock times, sentences and
     words like ``Note`` or ``Action`` are not.
     """
     titled = titled_label(raw)
@@ -77,10 +83,20 @@ def looks_like_name(raw: str) -> bool:
     if name.count(",") > 1:
         return False
     for word in words:
-        if not _WORD.match(word):
+        if not _is_name_word(word):
             return False
-        if word[0].isupper():
+        if _capitalised(word):
             continue
         if word.lower() not in NAME_PARTICLES:
             return False
-    return words[0][0].isupper()
+    return _capitalised(words[0])
+
+
+def _is_name_word(word: str) -> bool:
+    return all(char.isalpha() or unicodedata.category(char).startswith("M") or char in _NAME_MARKS for char in word)
+
+
+def _capitalised(word: str) -> bool:
+    """True for a word that opens with a capital, or with a letter of a script that has no case
+    (Arabic, Hebrew, Chinese…), where every name "looks capitalised"."""
+    return word[0].isalpha() and not word[0].islower()

@@ -21,6 +21,9 @@ def read_labelled_lines(
     (footers that are not speech) are passed over.
     """
     segments: list[Segment] = []
+    # Each segment's lines, joined once at the end: joining as they come cost the square of a
+    # long turn's length.
+    continued: list[list[str]] = []
     unattributed: list[Unattributed] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or skip(line):
@@ -28,12 +31,12 @@ def read_labelled_lines(
         opened = open_segment(line, number)
         if opened is not None:
             segments.append(opened)
+            continued.append([opened.text] if opened.text else [])
         elif segments:
-            last = segments[-1]
-            speech = line.strip()
-            segments[-1] = dataclasses.replace(last, text=f"{last.text}\n{speech}" if last.text else speech)
+            continued[-1].append(line.strip())
         else:
             unattributed.append(Unattributed(number, line.strip()))
+    segments = [dataclasses.replace(segment, text="\n".join(lines)) for segment, lines in zip(segments, continued)]
     return Transcript(format_name, segments, unattributed)
 
 

@@ -1,6 +1,6 @@
 """Timed captions (cue blocks), the shared skeleton of WebVTT and SRT files.
 
-A caption is an optional id line, a ``start --> end`` timing line and lines of text, with blank
+A caption is an optional id line, a ``start --> end`` (or ``start -> end``) timing line and lines of text, with blank
 lines between cues. What a cue's text says about its speaker differs by layout, so each reader
 passes a function that finds labels in one line of cue text.
 """
@@ -15,7 +15,8 @@ from ..errors import InputError
 from ..meeting import Segment, Transcript, Unattributed
 from .timecode import CLOCK, clock_seconds
 
-TIMING = re.compile(rf"^\s*(?P<start>{CLOCK})\s*-->\s*(?P<end>{CLOCK})(?:\s+.*)?$")
+# The standard arrow is "-->"; some subtitle tools write "->".
+TIMING = re.compile(rf"^\s*(?P<start>{CLOCK})\s*--?>\s*(?P<end>{CLOCK})(?:\s+.*)?$")
 
 # One line of cue text split into (label or None, text) pieces; None continues the last speaker.
 LabelFinder = Callable[[str], list[tuple[str | None, str]]]
@@ -39,7 +40,7 @@ def iter_captions(text: str, skip_block: Callable[[str], bool] = lambda first: F
         first_line, first = block[0]
         if skip_block(first):
             continue
-        timing_at = next((i for i, (_n, line) in enumerate(block[:2]) if "-->" in line), None)
+        timing_at = next((i for i, (_n, line) in enumerate(block[:2]) if "->" in line), None)
         if timing_at is None:
             raise InputError("expected a cue timing line such as '00:00:01.000 --> 00:00:04.000'", line=first_line)
         number, timing = block[timing_at]

@@ -3,6 +3,7 @@ hint), its reader parses the text, and the segments become a Meeting's turns."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -10,7 +11,7 @@ from ..errors import InputError
 from ..meeting import UNKNOWN_AGENCY, Meeting, Speaker, Transcript, fill_missing_ends, meeting_id_for, merge_turns
 from . import csv, meet, otter, plain, srt, teams, webvtt, zoom
 from .subtitles import TIMING
-from .decode import decode
+from .decode import Decoded, decode
 from .lines import first_text_line
 from .titled import resolve_roles
 from .word import ENCODING as WORD, is_word, word_text
@@ -62,7 +63,7 @@ def sniff(text: str, suffix: str = "") -> str:
     timings = [line for line in lines if TIMING.match(line)]
     if timings:
         by_suffix = {".vtt": "webvtt", ".srt": "srt"}.get(suffix.lower())
-        return by_suffix or ("srt" if "," in timings[0].split("-->")[0] else "webvtt")
+        return by_suffix or ("srt" if "," in TIMING.match(timings[0])["start"] else "webvtt")
     if all(name in csv.header_columns(first) for name in csv.REQUIRED):
         return "csv"
     if otter.match_header(first):
@@ -91,8 +92,11 @@ def parse_transcript(text: str, *, meeting_id: str = "meeting", source: str = "<
     """Build a Meeting from transcript text already in memory (any supported layout).
 
     Role labels (``The Chair``) are given to the person they name; each speaker's role, where a
-    label gives one, goes to ``Speaker.role``.
+    label gives one, goes to ``Speaker.role``. The text is read in Unicode's composed form (NFC),
+    so a name typed with a combining accent and the same name typed with an accented letter are
+    one speaker.
     """
+    text = unicodedata.normalize("NFC", text)
     transcript = READERS[sniff(text, suffix)](text)
     if not transcript.segments:
         raise InputError(NO_LABELS, line=first_text_line(text))
@@ -131,16 +135,18 @@ def read_transcript(path: str | Path, meeting_id: str | None = None) -> Meeting:
             raise InputError(f"the file is {size / 1e6:,.0f} MB, over the {MAX_BYTES // 10**6} MB limit for one "
                              "meeting: is it really one transcript? Split it into meetings")
         data = path.read_bytes()
-        text, encoding = (word_text(data), WORD) if is_word(data) else decode(data)
-        return parse_transcript(
-            text,
+        decoded = Decoded(word_text(data), WORD) if is_word(data) else decode(data)
+        meeting = parse_transcript(
+            decoded.text,
             meeting_id=meeting_id or meeting_id_for(path),
             source=str(path),
             suffix=path.suffix,
-            encoding=encoding,
+            encoding=decoded.encoding,
         )
     except InputError as error:
         raise error.at(path) from None
     except OSError as error:
         raise InputError(error.strerror or str(error), path) from None
+    replaced = decoded.warning(path)
+    return meeting.replace(warnings=[f"{meeting.meeting_id}: {replaced}"]) if replaced else meeting
 

@@ -28,15 +28,21 @@ AXIS_ROOM = 56
 LEGEND_ROW = 26
 # A timeline row: the speaker's name with their turns beneath it.
 NAMED_ROW = 40
+# A chart draws a row per attendee or agency up to this many; past it, those with the fewest words
+# share one row ("9,961 more attendees, all silent"): a roster of thousands still draws in a moment.
+MAX_ROWS = 40
 
 
 def plot_agency_shares(agencies: pd.DataFrame, *, colours: dict[str, str], ax: Axes | None = None) -> Axes:
     """Share of words beside share of attendees for each agency (who is over- and under-heard),
     largest share of words at the top and ``Unknown`` at the foot.
 
-    Solid bars are the share of words, hatched bars the share of attendees.
+    Solid bars are the share of words, hatched bars the share of attendees. Past ``MAX_ROWS``
+    agencies, those with the fewest words share the last row.
     """
-    frame = largest_first(agencies, "word_share")
+    frame = _with_others(agencies, "word_share", ["word_share", "headcount_share"],
+                         lambda rest: {"agency": f"{len(rest):,} more agencies"},
+                         order=lambda shown: largest_first(shown, "word_share"))
     ax = ax or _axes(len(frame) * TWO_LINE_ROW + AXIS_ROOM + LEGEND_ROW)
     rows = np.arange(len(frame))
     bar = 0.38
@@ -55,8 +61,10 @@ def plot_agency_shares(agencies: pd.DataFrame, *, colours: dict[str, str], ax: A
 
 
 def plot_speaker_words(speakers: pd.DataFrame, *, colours: dict[str, str], ax: Axes | None = None) -> Axes:
-    """Words spoken by each attendee (most at the top), coloured by agency; silent attendees are marked."""
-    frame = speakers.sort_values(["words", "speaker"], ascending=[False, True])
+    """Words spoken by each attendee (most at the top), coloured by agency; silent attendees are
+    marked. Past ``MAX_ROWS`` attendees, those with the fewest words share the last row."""
+    frame = _with_others(speakers, "words", ["words"], lambda rest: {"speaker": _more_attendees(rest), "agency": ""},
+                         order=lambda shown: shown.sort_values(["words", "speaker"], ascending=[False, True]))
     labels = [person(s, a, sep="\n") for s, a in zip(frame["speaker"], frame["agency"])]
     ax = ax or _axes(len(frame) * TWO_LINE_ROW + AXIS_ROOM)
     rows = np.arange(len(frame))
@@ -78,10 +86,14 @@ def plot_timeline(turns: pd.DataFrame, speakers: pd.DataFrame, *, colours: dict[
     """Who held the floor when: one row per attendee (grouped by agency, ``Unknown`` last), a bar
     per turn.
 
-    The x axis is minutes when every turn has a start time, otherwise turn order.
+    The x axis is minutes when every turn has a start time, otherwise turn order. Past ``MAX_ROWS``
+    attendees, those with the fewest words share the last row.
     """
     agencies = unknown_last(speakers["agency"])
-    order = speakers.assign(rank=speakers["agency"].map(agencies.index)).sort_values(["rank", "speaker"])["speaker"].tolist()
+    shown = _with_others(speakers, "words", [], lambda rest: {"speaker": _more_attendees(rest), "agency": ""},
+                         order=lambda kept: kept.assign(rank=kept["agency"].map(agencies.index))
+                         .sort_values(["rank", "speaker"]))
+    order = shown["speaker"].tolist()
     legend_rows = -(-len(agencies) // 2)
     ax = ax or _axes(len(order) * NAMED_ROW + AXIS_ROOM + legend_rows * LEGEND_ROW)
     if turns["start_s"].notna().all():
@@ -95,15 +107,17 @@ def plot_timeline(turns: pd.DataFrame, speakers: pd.DataFrame, *, colours: dict[
         left = turns["turn"] - 1
         width = pd.Series(1, index=turns.index)
         ax.set_xlabel("turn (no times in this transcript)")
-    # One collection of bars per speaker: a bar per turn as its own patch made a long meeting's
-    # timeline the slowest chart to draw.
-    bars = pd.DataFrame({"speaker": turns["speaker"], "left": left, "width": width, "agency": turns["agency"]})
+    # One collection of bars per row: a bar per turn as its own patch made a long meeting's
+    # timeline the slowest chart to draw. Turns of attendees summarised away go to the last row.
+    summarised = len(shown) < len(speakers)
+    place = {name: index for index, name in enumerate(order)}
+    rows = turns["speaker"].map(place).fillna(len(order) - 1 if summarised else -1).astype(int)
+    bars = pd.DataFrame({"row": rows, "left": left, "width": width, "agency": turns["agency"]})
+    for index, own in bars[bars["row"] >= 0].groupby("row"):
+        ax.broken_barh(list(zip(own["left"], own["width"])), (index, 0.4),
+                       facecolors=[colours.get(a, UNKNOWN_COLOUR) for a in own["agency"]])
     # Each name sits over its row of bars, so the bars get the chart's whole width on a phone.
     for index, name in enumerate(order):
-        own = bars[bars["speaker"] == name]
-        if len(own):
-            ax.broken_barh(list(zip(own["left"], own["width"])), (index, 0.4),
-                           facecolors=[colours.get(a, UNKNOWN_COLOUR) for a in own["agency"]])
         ax.text(0, index - 0.06, name, transform=ax.get_yaxis_transform(), va="bottom")
     ax.set_xlim(left=0)
     ax.xaxis.set_major_locator(MaxNLocator(5, integer=True))
@@ -255,3 +269,19 @@ def _grid(ax: Axes, values: np.ndarray, text: list[list[str]], *, rows: list[str
 
 def _axes(height_px: float) -> Axes:
     return sized_figure(max(120, height_px), width_px=CHART_WIDTH).subplots()
+
+
+def _with_others(frame: pd.DataFrame, by: str, sums: list[str], others, *, order) -> pd.DataFrame:
+    """``frame`` in the chart's ``order`` when it has at most ``MAX_ROWS`` rows; else its
+    ``MAX_ROWS - 1`` rows with most ``by`` in that order and one last row for the rest: ``sums``
+    columns summed, the other cells from ``others(rest)``."""
+    if len(frame) <= MAX_ROWS:
+        return order(frame)
+    ranked = frame.sort_values(by, ascending=False, kind="stable")
+    rest = ranked.iloc[MAX_ROWS - 1:]
+    summary = pd.DataFrame([{column: rest[column].sum() for column in sums} | others(rest)])
+    return pd.concat([order(ranked.iloc[:MAX_ROWS - 1]), summary], ignore_index=True)
+
+
+def _more_attendees(rest: pd.DataFrame) -> str:
+    return f"{len(rest):,} more attendees" + (", all silent" if rest["words"].sum() == 0 else "")

@@ -42,6 +42,8 @@ from .style import CSS_PX_PER_INCH, chart_style, largest_first
 
 # Each agency's distinctive words shown in the report (the table holds more).
 WORDS_SHOWN = 8
+# A report's speaker table shows this many attendees, most words first; speakers.csv has them all.
+MAX_SPEAKER_ROWS = 100
 # Metadata shown under a report's heading, when the meeting has it.
 ABOUT_COLUMNS = ("date", "department", "partnership")
 
@@ -145,9 +147,12 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
         "heading": prose.title(row),
         "about": [str(row[column]) for column in ABOUT_COLUMNS if row.get(column)],
         "sentences": participation_sentences(row, speakers, agencies, roster_matched=not meeting.roster_warning),
+        "md_sentences": participation_sentences(row, speakers, agencies, roster_matched=not meeting.roster_warning,
+                                                label=_markdown_text),
         "roster_warning": meeting.roster_warning,
         "charts": charts,
-        "speakers": list(speakers.itertuples()),
+        "speakers": list(speakers.head(MAX_SPEAKER_ROWS).itertuples()),
+        "more_speakers": max(0, len(speakers) - MAX_SPEAKER_ROWS),
         "agencies": list(agencies.itertuples()),
         "colours": colours,
         "timed": meeting.timed,

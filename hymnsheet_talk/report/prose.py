@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Callable
 
 import pandas as pd
 
@@ -25,6 +26,8 @@ MISSING = "–"
 MIN_RATE_WORDS = 200
 MIN_SHARE_COUNT = 5
 _UNNAMED = re.compile(r"^(?:unknown|unidentified|unnamed)?\s*(?:speaker|participant|guest|attendee)?\s*\d*$", re.IGNORECASE)
+# The headline names this many silent attendees at most, and counts the rest.
+MAX_NAMED = 10
 
 
 def missing(value) -> bool:
@@ -75,12 +78,14 @@ HEADLINE_MEASURES = {
 
 
 def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies: pd.DataFrame, *,
-                            roster_matched: bool = True) -> list[str]:
+                            roster_matched: bool = True, label: Callable[[str], str] = str) -> list[str]:
     """The headline sentences for one meeting, from its rows of the meetings, speakers and
     agencies tables. Without ``roster_matched`` (the roster fits few of the speakers), nobody is
     said to have been present but silent, nor is a silent chair given a share of nothing: the
     roster's attendees may simply be under other labels. A generic label (``Unknown Speaker``,
-    ``Speaker 3``) is never named as who said least, and speakers with no agency are not an agency."""
+    ``Speaker 3``) is never named as who said least, and speakers with no agency are not an agency.
+    Every name and agency goes through ``label`` (the Markdown report escapes them there, so a
+    label's markup shows as written)."""
     sentences = []
     spoke = speakers[speakers["turns"] > 0].sort_values(["words", "speaker"], ascending=[False, True])
     silent = speakers[speakers["turns"] == 0].sort_values("speaker")
@@ -91,32 +96,40 @@ def participation_sentences(meeting: pd.Series, speakers: pd.DataFrame, agencies
     sentences.append(f"{_people(meeting['attendees'], agencies)} {were(meeting['attendees'])} present and "
                      f"{spoke_count} spoke: {length}.")
     top = spoke.iloc[0]
-    sentences.append(f"{person(top['speaker'], top['agency'])} spoke most: {plural(top['words'], 'word')}, "
-                     f"{percent(top['word_share'])} of everything said.")
+    sentences.append(f"{person(top['speaker'], top['agency'], label=label)} spoke most: "
+                     f"{plural(top['words'], 'word')}, {percent(top['word_share'])} of everything said.")
     if len(silent) and roster_matched:
-        people = [person(s, a) for s, a in zip(silent["speaker"], silent["agency"])]
-        sentences.append(f"{listed(people)} {were(len(people))} at the meeting but did not speak.")
+        sentences.append(_silent_sentence(silent, label))
     named = spoke.iloc[1:][[not unnamed(name) for name in spoke["speaker"].iloc[1:]]]
     if len(named):
         least = named.iloc[-1]
-        sentences.append(f"Of those who spoke, {person(least['speaker'], least['agency'])} said least: "
+        sentences.append(f"Of those who spoke, {person(least['speaker'], least['agency'], label=label)} said least: "
                          f"{plural(least['words'], 'word')} ({percent(least['word_share'])}).")
     known = agencies[agencies["agency"] != UNKNOWN_AGENCY]
     if len(known) > 1:
         loudest = known.sort_values(["word_share", "agency"], ascending=[False, True]).iloc[0]
         quietest = known.sort_values(["voice_ratio", "agency"]).iloc[0]
         attendees = meeting["attendees"]
-        sentences.append(f"{loudest['agency']} held the largest share of the talk: {percent(loudest['word_share'])} "
-                         f"of the words from {loudest['attendees']} of {plural(attendees, 'attendee')}.")
-        sentences.append(f"{quietest['agency']} was heard least for its numbers: {percent(quietest['word_share'])} "
-                         f"of the words from {quietest['attendees']} of {plural(attendees, 'attendee')}.")
+        sentences.append(f"{label(loudest['agency'])} held the largest share of the talk: "
+                         f"{percent(loudest['word_share'])} of the words from {loudest['attendees']} of "
+                         f"{plural(attendees, 'attendee')}.")
+        sentences.append(f"{label(quietest['agency'])} was heard least for its numbers: "
+                         f"{percent(quietest['word_share'])} of the words from {quietest['attendees']} of "
+                         f"{plural(attendees, 'attendee')}.")
     if not pd.isna(meeting["gini"]):
         sentences.append(f"The talk was {evenness(meeting['gini'])} (Gini {meeting['gini']:.2f}, where 0 means "
                          "everyone spoke equally and 1 means one person did all the talking).")
     if not pd.isna(meeting["chair_word_share"]) and (roster_matched or meeting["chair_word_share"] > 0):
-        sentences.append(f"The chair, {meeting['chair']}, spoke {percent(meeting['chair_word_share'])} of the words "
-                         f"and took {percent(meeting['chair_turn_share'])} of the turns.")
+        sentences.append(f"The chair, {label(meeting['chair'])}, spoke {percent(meeting['chair_word_share'])} of "
+                         f"the words and took {percent(meeting['chair_turn_share'])} of the turns.")
     return sentences
+
+
+def _silent_sentence(silent: pd.DataFrame, label: Callable[[str], str]) -> str:
+    people = [person(s, a, label=label) for s, a in zip(silent["speaker"], silent["agency"])]
+    if len(people) > MAX_NAMED:
+        people = people[:MAX_NAMED - 1] + [f"{len(people) - MAX_NAMED + 1:,} others"]
+    return f"{listed(people)} {were(len(silent))} at the meeting but did not speak."
 
 
 def _people(count: int, agencies: pd.DataFrame) -> str:
@@ -130,9 +143,10 @@ def _people(count: int, agencies: pd.DataFrame) -> str:
     return text + (f" (and {unknown} with no agency)" if unknown else "")
 
 
-def person(speaker: str, agency: str, *, sep: str = " ") -> str:
-    """A person with their agency, once: a pseudonymised label already starts with it."""
-    return speaker if speaker.startswith(agency) else f"{speaker}{sep}({agency})"
+def person(speaker: str, agency: str, *, sep: str = " ", label: Callable[[str], str] = str) -> str:
+    """A person with their agency, once: a pseudonymised label already starts with it. Both go
+    through ``label`` (the Markdown report escapes them)."""
+    return label(speaker) if speaker.startswith(agency) else f"{label(speaker)}{sep}({label(agency)})"
 
 
 def unnamed(speaker: str) -> bool:
@@ -243,6 +257,11 @@ def source_line(meeting: pd.Series, roster: str | None) -> str:
     """Where the meeting was read from."""
     line = f"From {meeting['source']} ({meeting['format']}, {meeting['encoding']})"
     return line + (f"; roster {roster}" if roster else "") + "."
+
+
+def more_attendees(count: int) -> str:
+    """Under a speaker table cut short: how many attendees it leaves out."""
+    return f"…and {count:,} more attendees, each with fewer words: speakers.csv lists everyone."
 
 
 def evenness_note(meeting: pd.Series) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import textwrap
+import warnings
 from typing import Iterable, Iterator
 
 import matplotlib
@@ -55,6 +56,11 @@ STYLE = {
     # Constrained layout keeps every label inside the figure at this fixed size.
     "figure.constrained_layout.h_pad": 4 / 72,
     "figure.constrained_layout.w_pad": 4 / 72,
+    # Names, agencies and groups are the transcript's and the manifest's text: "$5 fund" or "Jo $"
+    # must print as written, never be parsed (and fail) as mathtext or LaTeX, whatever the
+    # user's own matplotlibrc says.
+    "text.parse_math": False,
+    "text.usetex": False,
 }
 
 # Agencies: Okabe & Ito's blue and vermilion, the rest chosen for at least 3:1 contrast on white
@@ -98,7 +104,10 @@ NOT_COMPARED = "#9E9E9E"
 @contextlib.contextmanager
 def chart_style() -> Iterator[None]:
     """The house style for every chart the report draws."""
-    with matplotlib.rc_context(STYLE):
+    with matplotlib.rc_context(STYLE), warnings.catch_warnings():
+        # A name in a script the chart font lacks (Chinese, say) draws as boxes in the chart; the
+        # tables and the report's text have it right, so the warning per letter is only noise.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         yield
 
 

@@ -90,7 +90,8 @@ def add_divergence(meetings: pd.DataFrame, agencies: pd.DataFrame,
     and ``agencies`` with ``divergence_from_rest`` (an agency's JSD from everyone else in the
     meeting pooled; empty below ``MIN_WORDS`` words) and ``divergence_from_rest_chance``.
     ``said`` holds the discussion's term occurrences (``terms.discussion_terms``)."""
-    words = said[~said["term"].str.contains(" ", regex=False)]
+    # Words of a turn with no agency (a meeting read without a roster step) belong to no row.
+    words = said[~said["term"].str.contains(" ", regex=False) & said["agency"].notna()]
     spoken = set(agencies.loc[agencies["words"] >= MIN_WORDS, ["meeting_id", "agency"]].itertuples(index=False, name=None))
     found: dict[str, dict] = {"": {}, "_chance": {}, "apart": {}, "apart_chance": {}}
     for meeting_id, rows in words.groupby("meeting_id"):

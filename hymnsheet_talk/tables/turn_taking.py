@@ -86,11 +86,11 @@ def add_turn_taking(table: pd.DataFrame, turns: pd.DataFrame, found: pd.DataFram
     made = found.groupby(["meeting_id", made_by]).size()
     received = found.groupby(["meeting_id", received_by]).size()
     longest = turns.groupby(["meeting_id", by])["seconds"].max()
-    keys = list(zip(table["meeting_id"], table[by]))
+    keys = pd.MultiIndex.from_arrays([table["meeting_id"], table[by]])
     return table.assign(
-        interruptions_made=[int(made.get(key, 0)) for key in keys],
-        interruptions_received=[int(received.get(key, 0)) for key in keys],
-        longest_turn_seconds=[longest.get(key, np.nan) for key in keys],
+        interruptions_made=made.reindex(keys, fill_value=0).astype(int).to_numpy(),
+        interruptions_received=received.reindex(keys, fill_value=0).astype(int).to_numpy(),
+        longest_turn_seconds=longest.reindex(keys).to_numpy(),
     )
 
 

@@ -88,3 +88,20 @@ def test_how_far_apart_the_partners_are_is_compared_and_trended(tmp_path):
     assert trend.loc["2025-01", "vocabulary_divergence"] == pytest.approx((expected["m1.txt"] + expected["m3.txt"]) / 2)
     assert trend.loc["2025-02", "vocabulary_divergence"] == pytest.approx(expected["m2.txt"])
     assert trend["framing_spread"].tolist() == pytest.approx([0.8, 0.8])
+
+
+def test_manifest_columns_named_with_quotes_or_like_formulas_are_stored_and_written_safely(tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    for number in range(2):
+        (folder / f"m{number}.txt").write_text("Ann (Police): The park has no lighting.\n", encoding="utf-8")
+    (folder / "meetings.csv").write_text('file,"say ""hi""",=1+2,@SUM(1),+lead,-note\n'
+                                         "m0.txt,a,1,2,3,4\nm1.txt,b,1,2,3,4\n", encoding="utf-8")
+    update([folder], out, formats={"csv"})
+    header = (out / "meetings.csv").read_text().splitlines()[0]
+    assert header.startswith('meeting_id,title,date,department,partnership,"say ""hi""",\'=1+2,\'@SUM(1),\'+lead,\'-note,')
+    for by in ('say "hi"', "=1+2"):
+        result = CliRunner().invoke(main, ["compare", "--by", by, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    assert (out / "compare-1-2.csv").read_text().startswith("'=1+2,meetings,")
+    assert pd.read_csv(out / "compare-say-hi.csv")['say "hi"'].tolist() == ["a", "b"]

@@ -151,7 +151,10 @@ def test_two_runs_at_once_both_land(tmp_path):
     assert [run.wait(timeout=120) for run in runs] == [0, 0]
     assert sorted(pd.read_csv(out / "meetings.csv")["meeting_id"]) == ["a0", "a1", "a2", "b0", "b1", "b2"]
     assert pd.read_csv(out / "turns.csv").groupby("meeting_id").size().tolist() == [2] * 6
-    assert not [path for path in out.iterdir() if path.name.startswith(".")]
+    # Nothing of either run is left behind but the one set of tables in use.
+    assert [path.name for path in out.iterdir() if path.name.startswith(".")] == [".tables"]
+    sets = sorted(path.name for path in (out / ".tables").iterdir())
+    assert len(sets) == 2 and sets[0] == "current" and os.readlink(out / ".tables" / "current") == sets[1]
 
 
 def test_tables_written_from_the_history_match_tables_written_straight_from_memory(corpus, tmp_path):

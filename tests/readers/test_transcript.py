@@ -136,7 +136,7 @@ def test_words_are_conserved_across_layouts():
 @pytest.mark.parametrize("name, text, expected", [
     ("backwards", "WEBVTT\n\n00:00:05.000 --> 00:00:02.000\n<v Ann>Hello there.</v>\n",
      "3: cue ends (00:00:02.000) before it starts (00:00:05.000)"),
-    ("malformed", "WEBVTT\n\n00:00:01.000 -> 00:00:05.000\n<v Ann>Hello.</v>\n",
+    ("malformed", "WEBVTT\n\n00:00:01.000 => 00:00:05.000\n<v Ann>Hello.</v>\n",
      "3: expected a cue timing line"),
 ])
 def test_broken_cue_timings_are_refused_with_the_line(tmp_path, name, text, expected):
@@ -184,3 +184,47 @@ def test_a_very_long_line_is_read_and_an_oversized_csv_field_is_refused():
     with pytest.raises(InputError) as caught:
         parse_transcript('speaker,text\nAnn,"' + "x" * 200_000 + '"\n', suffix=".csv")
     assert str(caught.value) == "<input>:2: cannot read the CSV: field larger than field limit (131072)"
+
+
+def test_a_stray_byte_in_utf8_is_replaced_and_its_line_named_not_the_whole_file_read_as_cp1252(tmp_path):
+    path = tmp_path / "stray.txt"
+    path.write_bytes("Zoë Smith: The park is dark.\nAnn Lee: The café is shut.\n".encode()
+                     + b"Ann Lee: It cost \xa3 40 there.\nZo\xc3\xab Smith: Right.\n")
+    meeting = read_transcript(path, "stray")
+    assert meeting.encoding == "utf-8"
+    assert [(t.speaker, t.text) for t in meeting.turns] == [
+        ("Zoë Smith", "The park is dark."), ("Ann Lee", "The café is shut.\nIt cost \ufffd 40 there."),
+        ("Zoë Smith", "Right.")]
+    assert meeting.warnings == [f"stray: {path}: line(s) 3 hold bytes that are not UTF-8, shown as \ufffd; "
+                                "the rest of the file is read as UTF-8"]
+
+
+def test_bytes_that_are_neither_utf8_nor_cp1252_are_replaced_with_their_lines_named(tmp_path):
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"Ann Lee: one \x81 two\nBob Ray: fine\nAnn Lee: \x8d\x8f again\n")
+    meeting = read_transcript(path, "odd")
+    assert meeting.encoding == "utf-8" and meeting.words == 6
+    assert "line(s) 1, 3 hold bytes that are not UTF-8" in meeting.warnings[0]
+
+
+def test_utf16_that_cannot_be_read_names_its_line(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes("Ann Lee: one\nBob Ray: two\n".encode("utf-16") + b"\x00\xd8A\x00")  # a lone surrogate
+    with pytest.raises(InputError, match=r"broken\.txt:3: cannot read the text as UTF-16"):
+        read_transcript(path)
+
+
+def test_a_name_typed_with_combining_accents_is_the_same_speaker(tmp_path):
+    meeting = parse_transcript("Zoe\u0308 Smith: One.\nAnn Lee: Two.\nZoë Smith: Three.\n")
+    assert [t.speaker for t in meeting.turns] == ["Zoë Smith", "Ann Lee", "Zoë Smith"]
+    assert len(meeting.speakers) == 2
+
+
+def test_srt_written_with_short_arrows_is_read_as_subtitles(tmp_path):
+    path = tmp_path / "arrows.srt"
+    path.write_text("1\n00:00:01,000 -> 00:00:04,000\nHelen Marsh: The park has no lighting.\n\n"
+                    "2\n00:00:04,500 -> 00:00:06,000\nTom Okafor: Why not?\n", encoding="utf-8")
+    meeting = read_transcript(path)
+    assert meeting.format == "srt" and not meeting.unattributed
+    assert [(t.speaker, t.text, t.start_s, t.end_s) for t in meeting.turns] == [
+        ("Helen Marsh", "The park has no lighting.", 1.0, 4.0), ("Tom Okafor", "Why not?", 4.5, 6.0)]

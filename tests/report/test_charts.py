@@ -92,3 +92,45 @@ def test_speaking_timeline_draws_each_turn_in_its_speakers_row(close):
     # Bo (Education) sorts first, then Ann and Cy (Police); Ann's last turn has no end: 75 words at 150 a minute.
     assert rows == {0: [(1.0, 2.5)], 1: [(0.0, 1.0), (2.5, 3.0)]}
     assert ax.get_xlim()[0] == 0
+
+
+MATH = ["$\\frac$ Bell", "Jo $x^$", "$5 fund"]
+
+
+def test_dollar_signs_and_backslashes_in_names_print_as_written_not_as_mathtext(close):
+    from hymnsheet_talk.report.charts import plot_agency_shares, plot_speaker_words
+    from hymnsheet_talk.report.pages import _png
+    from hymnsheet_talk.report.style import chart_style
+
+    speakers = pd.DataFrame({"speaker": MATH, "agency": ["$y^$", "Police", "$y^$"], "words": [3, 2, 0]})
+    agencies = pd.DataFrame({"agency": ["$y^$", "Police"], "word_share": [0.6, 0.4], "headcount_share": [0.5, 0.5]})
+    with chart_style():
+        for ax in (plot_speaker_words(speakers, colours={}), plot_agency_shares(agencies, colours={})):
+            close(ax.figure)
+            assert _png(ax.figure).startswith(b"\x89PNG")
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["$y^$", "Police"]
+
+
+def test_a_chart_of_thousands_of_attendees_draws_the_busiest_and_sums_the_rest(close):
+    from hymnsheet_talk.report.charts import MAX_ROWS, plot_agency_shares, plot_speaker_words, plot_timeline
+
+    speakers = pd.DataFrame({"speaker": [f"Person {n:05d}" for n in range(10_000)], "agency": "Health",
+                             "words": [30, 12] + [0] * 9_998})
+    ax = plot_speaker_words(speakers, colours={})
+    close(ax.figure)
+    labels = [label.get_text() for label in ax.get_yticklabels()]
+    assert len(ax.patches) == len(labels) == MAX_ROWS
+    assert labels[:2] == ["Person 00000\n(Health)", "Person 00001\n(Health)"]
+    assert labels[-1] == "9,961 more attendees, all silent"
+    turns = pd.DataFrame({"speaker": ["Person 00000", "Person 00001", "Person 00000"], "agency": "Health",
+                          "turn": [1, 2, 3], "start_s": [None] * 3, "end_s": [None] * 3, "words": [10, 12, 20]})
+    ax = plot_timeline(turns, speakers, colours={})
+    close(ax.figure)
+    names = [text.get_text() for text in ax.texts]
+    assert len(names) == MAX_ROWS and names[-1].startswith("9,961 more")
+    agencies = pd.DataFrame({"agency": [f"Agency {n}" for n in range(100)], "word_share": [0.5, 0.5] + [0.0] * 98,
+                             "headcount_share": [0.01] * 100})
+    ax = plot_agency_shares(agencies, colours={})
+    close(ax.figure)
+    assert [label.get_text() for label in ax.get_yticklabels()][-1] == "61 more agencies"
+    assert len(ax.get_yticklabels()) == MAX_ROWS
