@@ -79,3 +79,21 @@ AGENCIES = pd.DataFrame({
 def measures():
     """One row per built meeting: its measures and each agency's share of its words."""
     return meeting_measures(MEETINGS, AGENCIES)
+
+
+def outside_or_small(figure) -> list[str]:
+    """What is wrong with a chart's text: drawn past the picture's edges, or smaller than the report's
+    chart text (``report.style.TEXT_PX``, the page's body text). Empty when nothing is."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    from hymnsheet_talk.report.style import STYLE
+
+    FigureCanvasAgg(figure).draw()
+    box = figure.get_tightbbox(figure.canvas.get_renderer())
+    width, height = figure.get_size_inches()
+    problems = [f"{text.get_text()!r} at {text.get_fontsize()} pt" for text in figure.findobj(Text)
+                if text.get_visible() and text.get_text().strip() and text.get_fontsize() < STYLE["font.size"]]
+    if box.x0 < -0.01 or box.y0 < -0.01 or box.x1 > width + 0.01 or box.y1 > height + 0.01:
+        problems.append(f"drawn past the edges: {box.bounds} in a {width}x{height} inch figure")
+    return problems

@@ -19,8 +19,8 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from ..tables import ALL_AGENCIES
 from .prose import MIN_RATE_WORDS, marker_name, person
 from .style import (
-    CHART_WIDTH, FRAMING_COLOURS, GRID_COLOURS, GRID_DARKEST, ROW, TWO_LINE_ROW, UNKNOWN_COLOUR, largest_first,
-    sized_figure, unknown_last, wrap,
+    CHART_WIDTH, FRAMING_COLOURS, GRID_COLOURS, GRID_DARKEST, ROW, TWO_LINE_ROW, UNKNOWN_COLOUR, agency_label,
+    largest_first, sized_figure, unknown_last, wrap,
 )
 
 # Room in CSS pixels for what sits above and below the bars: the axis and a legend's rows.
@@ -124,7 +124,7 @@ def plot_timeline(turns: pd.DataFrame, speakers: pd.DataFrame, *, colours: dict[
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.set_ylim(len(order) - 0.5, -0.6)
-    ax.figure.legend(handles=[Patch(color=colours.get(a, UNKNOWN_COLOUR), label=wrap(a, 14)) for a in agencies],
+    ax.figure.legend(handles=[Patch(color=colours.get(a, UNKNOWN_COLOUR), label=wrap(agency_label(a), 14)) for a in agencies],
                      loc="outside lower center", ncol=2)
     return ax
 
@@ -137,7 +137,7 @@ def plot_framing(agencies: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """
     frame = agencies.assign(flagged=agencies["behaviour"] + agencies["ecological"])
     frame = largest_first(frame[frame["flagged"] > 0], "flagged")
-    ax = ax or _axes(len(frame) * TWO_LINE_ROW + AXIS_ROOM + 2 * LEGEND_ROW)
+    ax = ax or _axes(len(frame) * TWO_LINE_ROW + AXIS_ROOM + 4 * LEGEND_ROW)
     rows = np.arange(len(frame))
     ax.barh(rows, -frame["behaviour_problem"], color=FRAMING_COLOURS["behaviour_problem"], label="behaviour: problem")
     ax.barh(rows, -frame["behaviour_response"], left=-frame["behaviour_problem"],
@@ -149,8 +149,9 @@ def plot_framing(agencies: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     _agency_ticks(ax, frame["agency"])
     ax.xaxis.set_major_locator(MaxNLocator(4, integer=True))
     ax.xaxis.set_major_formatter(lambda value, _pos: f"{abs(value):.0f}")
-    ax.set_xlabel("← behaviour-based | ecological →\n(sentences)")
-    ax.figure.legend(loc="outside lower center", ncol=2)
+    ax.set_xlabel("← behaviour | ecological →\n(sentences)")
+    # One column: two labels of this length side by side are wider than the chart.
+    ax.figure.legend(loc="outside lower center", ncol=1)
     return ax
 
 
@@ -170,7 +171,7 @@ def plot_markers(markers: pd.DataFrame, *, words: Mapping[str, int] | None = Non
     shaded = grid.to_numpy(dtype=float).copy()
     shaded[np.array(few, dtype=bool)] = np.nan
     ax = ax or _axes(len(order) * TWO_LINE_ROW + 120)
-    _grid(ax, shaded, text, rows=[wrap(a) for a in order], columns=[wrap(marker_name(m), 9) for m in columns])
+    _grid(ax, shaded, text, rows=[wrap(agency_label(a)) for a in order], columns=[wrap(marker_name(m), 9) for m in columns])
     return ax
 
 
@@ -194,7 +195,7 @@ def plot_transitions(transitions: pd.DataFrame, *, ax: Axes | None = None) -> Ax
                                    fill_value=0).reindex(index=agencies, columns=agencies, fill_value=0)
     values = grid.to_numpy(dtype=float)
     ax = ax or _axes(len(agencies) * ROW + 170)
-    labels = [wrap(a) for a in agencies]
+    labels = [wrap(agency_label(a)) for a in agencies]
     _grid(ax, values, [[f"{v:.0f}" for v in row] for row in values], rows=labels, columns=labels)
     ax.set_xlabel("next to speak")
     ax.xaxis.set_label_position("top")
@@ -233,7 +234,7 @@ def plot_agency_terms(terms: pd.DataFrame, *, colours: dict[str, str], top: int 
     (in name order, ``Unknown`` last), one under another on a shared scale; returns the panels' Axes."""
     agencies = unknown_last(terms["agency"])
     shown = [min(top, int((terms["agency"] == agency).sum())) for agency in agencies]
-    made = figure or sized_figure(sum(shown) * ROW * 0.85 + len(agencies) * 34 + 74)
+    made = figure or sized_figure(sum(shown) * ROW * 0.85 + len(agencies) * 34 + 98)
     axes = made.subplots(len(agencies), 1, sharex=True, squeeze=False,
                          gridspec_kw={"height_ratios": [n + 1.2 for n in shown]})
     for ax, agency, count in zip(axes.flat, agencies, shown):
@@ -241,13 +242,13 @@ def plot_agency_terms(terms: pd.DataFrame, *, colours: dict[str, str], top: int 
         ax.barh(range(count), rows["z"], color=colours.get(agency, UNKNOWN_COLOUR), edgecolor="#333333", linewidth=0.5)
         ax.set_yticks(range(count), rows["term"])
         ax.set_ylim(count - 0.5, -0.5)
-        ax.set_title(agency)
-    made.supxlabel("how much more the agency used the word\n(log-odds z-score)")
+        ax.set_title(agency_label(agency))
+    made.supxlabel(wrap("how much more the agency used the word (log-odds z-score)", 30))
     return axes
 
 
 def _agency_ticks(ax: Axes, agencies: pd.Series) -> None:
-    ax.set_yticks(range(len(agencies)), [wrap(a) for a in agencies])
+    ax.set_yticks(range(len(agencies)), [wrap(agency_label(a)) for a in agencies])
     ax.set_ylim(len(agencies) - 0.5, -0.5)
 
 

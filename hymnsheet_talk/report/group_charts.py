@@ -31,9 +31,11 @@ _NAMES = {"gini": "How unevenly people spoke (Gini)", "chair_word_share": "Chair
           "ecological_share": "Ecological share of framed talk",
           **{f"{marker}_per_1k": f"{_RATE_NAMES.get(marker, marker)} per 1,000 words" for marker in MARKERS},
           "vocabulary_divergence": "How far apart the agencies' words are", "framing_spread": "Spread of agencies' ecological shares"}
-NO_AGENCY = "Speakers with no agency"
-# Ticks per axis: few enough to read at body size in a small chart.
+NO_AGENCY_SPEAKERS = "Speakers with no agency"
+# Ticks per axis: few enough to read at body size in a small chart (the compare charts' values
+# axis is the narrower, beside the groups' names).
 TICKS = 4
+COMPARE_TICKS = 3
 PANEL_HEIGHT = 230
 
 
@@ -42,7 +44,7 @@ def measure_name(column: str, agencies: Mapping[str, str] | None = None) -> str:
     written (``agencies`` maps its column to it), and speakers with no agency are not an agency."""
     if column.startswith("word_share_"):
         agency = (agencies or {}).get(column) or column.removeprefix("word_share_").replace("_", " ").capitalize()
-        return f"{NO_AGENCY if agency == UNKNOWN_AGENCY else agency}: share of words"
+        return f"{NO_AGENCY_SPEAKERS if agency == UNKNOWN_AGENCY else agency}: share of words"
     return _NAMES.get(column, column)
 
 
@@ -75,7 +77,7 @@ def plot_compare(table: pd.DataFrame, *, by: str, column: str, min_meetings: int
     ax.set_yticks(rows, labels)
     ax.set_ylim(sum(heights), 0)
     ax.margins(x=0.12)
-    _ticks(ax.xaxis, column)
+    _ticks(ax.xaxis, column, COMPARE_TICKS)
     ax.grid(axis="x", color="#dddddd", lw=0.6)
     ax.set_axisbelow(True)
     return ax
@@ -132,8 +134,8 @@ class _Even(Formatter):
         return f"{value * self.scale:.{decimals}f}{self.suffix}"
 
 
-def _ticks(axis, column: str) -> None:
+def _ticks(axis, column: str, ticks: int = TICKS) -> None:
     # Steps of 1, 2 or 5 (times a power of ten): even, and each label distinct at its decimals.
-    axis.set_major_locator(MaxNLocator(TICKS, steps=[1, 2, 5, 10]))
+    axis.set_major_locator(MaxNLocator(ticks, steps=[1, 2, 5, 10]))
     share = "share" in column
     axis.set_major_formatter(_Even(100 if share else 1, "%" if share else ""))

@@ -35,15 +35,14 @@ from .charts import (
 )
 from .describe import Description
 from .evidence import framing_quotes, quiet_stretch, quotes
+from .partners import partner_sentences
 from .group_charts import agency_names, group_styles, measure_name, ordered_measures, plot_compare, plot_key, plot_trend
-from .prose import HEADLINE_MEASURES, MIN_RATE_WORDS, participation_sentences
+from .prose import HEADLINE_MEASURES, participation_sentences
 from .style import CSS_PX_PER_INCH, chart_style, largest_first
 
 
 # Each agency's distinctive words shown in the report (the table holds more).
 WORDS_SHOWN = 8
-# A report's speaker table shows this many attendees, most words first; speakers.csv has them all.
-MAX_SPEAKER_ROWS = 100
 # Metadata shown under a report's heading, when the meeting has it.
 ABOUT_COLUMNS = ("date", "department", "partnership")
 
@@ -118,31 +117,8 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
     sections = section_charts(tables, colours)
     row = tables["meetings"].iloc[0]
     speakers, agencies = tables["speakers"], largest_first(tables["agencies"], "words")
-    whole = tables["markers"][tables["markers"]["agency"] == ALL_AGENCIES].set_index("marker") if "markers" in tables else None
-    actions = tables.get("actions", pd.DataFrame(columns=["turn", "sentence", "terms_from_agency"]))
-    sentences = tables.get("sentences", pd.DataFrame(columns=["framing", "framing_cues", "framing_score", "text",
-                                                              "open_question", "uncertainty"]))
     context = {
-        "sections": sections,
-        "framing_examples": {
-            side: framing_quotes(sentences, side) for side in ("behaviour", "ecological")
-        },
-        "reflection_examples": {
-            marker: quotes(sentences, marker, 1, "reflection_cues") for marker in ("uncertainty", "open_question")
-        },
-        "marker_lines": [prose.marker_line(marker, REFLECTION_LABELS[marker], _count(whole, marker, "sentences"),
-                                           row["words"], row[f"{marker}_per_1k"]) for marker in MARKERS],
-        "spread": prose.spread_sentence(row, _count(whole, "open_question", "turns_with")),
-        "action_mix": describe.action_mix(framing_mix(tables["sentences"], actions), MIN_FLAGGED)
-        if len(actions) and "action_framing" not in sections else "",
-        "quiet": quiet_stretch(tables["turns"]),
-        "invitations": list(tables.get("invitations", pd.DataFrame()).itertuples()),
-        "actions": list(tables.get("actions", pd.DataFrame()).itertuples()),
-        "min_flagged": MIN_FLAGGED,
-        "partners": prose.partner_sentences(row, agencies, actions, MIN_FLAGGED, MIN_WORDS),
-        "terms_by_agency": {agency: rows.sort_values("rank")["term"].head(WORDS_SHOWN).tolist()
-                            for agency, rows in tables.get("agency_terms", pd.DataFrame(columns=["agency"])).groupby("agency")},
-        "accuracy": prose.accuracy_sentence(classifier_about().get("real_talk", {})),
+        **_section_context(tables, sections, row, agencies),
         "meeting": row,
         "heading": prose.title(row),
         "about": [str(row[column]) for column in ABOUT_COLUMNS if row.get(column)],
@@ -151,8 +127,8 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
                                                 label=_markdown_text),
         "roster_warning": meeting.roster_warning,
         "charts": charts,
-        "speakers": list(speakers.head(MAX_SPEAKER_ROWS).itertuples()),
-        "more_speakers": max(0, len(speakers) - MAX_SPEAKER_ROWS),
+        "speakers": list(speakers.head(describe.MAX_TABLE_ROWS).itertuples()),
+        "more_speakers": max(0, len(speakers) - describe.MAX_TABLE_ROWS),
         "agencies": list(agencies.itertuples()),
         "colours": colours,
         "timed": meeting.timed,
@@ -171,15 +147,47 @@ def write_meeting_report(meeting: Meeting, tables: dict[str, pd.DataFrame], colo
     return written
 
 
+def _section_context(tables: dict[str, pd.DataFrame], sections: dict[str, Chart], row: pd.Series,
+                     agencies: pd.DataFrame) -> dict:
+    """What the framing, partners, reflection and influence sections of a report print."""
+    whole = tables["markers"][tables["markers"]["agency"] == ALL_AGENCIES].set_index("marker") if "markers" in tables else None
+    actions = tables.get("actions", pd.DataFrame(columns=["turn", "sentence", "terms_from_agency"]))
+    sentences = tables.get("sentences", pd.DataFrame(columns=["framing", "framing_cues", "framing_score", "text",
+                                                              "open_question", "uncertainty"]))
+    terms = tables.get("agency_terms", pd.DataFrame(columns=["agency"]))
+    return {
+        "sections": sections,
+        "framing_examples": {side: framing_quotes(sentences, side) for side in ("behaviour", "ecological")},
+        "reflection_examples": {
+            marker: quotes(sentences, marker, 1, "reflection_cues") for marker in ("uncertainty", "open_question")
+        },
+        "marker_lines": [prose.marker_line(marker, REFLECTION_LABELS[marker], _count(whole, marker, "sentences"),
+                                           row["words"], row[f"{marker}_per_1k"]) for marker in MARKERS],
+        "spread": prose.spread_sentence(row, _count(whole, "open_question", "turns_with")),
+        "action_mix": describe.action_mix(framing_mix(sentences, actions), MIN_FLAGGED)
+        if len(actions) and "action_framing" not in sections else "",
+        "quiet": quiet_stretch(tables["turns"]),
+        "invitations": list(tables.get("invitations", pd.DataFrame()).itertuples()),
+        "actions": list(actions.itertuples()),
+        "min_flagged": MIN_FLAGGED,
+        "partners": partner_sentences(row, agencies, actions, MIN_FLAGGED, MIN_WORDS),
+        "terms_by_agency": {agency: rows.sort_values("rank")["term"].head(WORDS_SHOWN).tolist()
+                            for agency, rows in terms.groupby("agency")},
+        "accuracy": prose.accuracy_sentence(classifier_about().get("real_talk", {})),
+    }
+
+
 def write_index(meetings: pd.DataFrame, links: dict[str, str], failures: list[str], path: Path, *,
                 privacy: str = "", pages: list[str] = ()) -> Path:
     """Write the ``index.html`` that lists every meeting (with its metadata where the table has
     it) and links its report and the compare and trend ``pages``."""
-    rows = [dict(row, link=links.get(row["meeting_id"])) for row in meetings.to_dict("records")]
+    rows = [dict(row, link=links.get(row["meeting_id"]), figures=describe.index_figures(row, MIN_FLAGGED),
+                 about=" · ".join(str(row[c]) for c in ("department", "partnership") if not prose.missing(row.get(c)) and row[c]))
+            for row in meetings.to_dict("records")]
     html = _environment("html").get_template("index.html.j2").render(
-        meetings=rows, failures=failures, version=__version__, min_flagged=MIN_FLAGGED, privacy=privacy,
-        notes=describe.index_notes(MIN_FLAGGED), min_rate_words=MIN_RATE_WORDS,
-        pages=list(pages), has=lambda column: column in meetings.columns and meetings[column].fillna("").ne("").any(),
+        meetings=rows, failures=failures, version=__version__, privacy=privacy, notes=describe.index_notes(MIN_FLAGGED),
+        columns=describe.INDEX_COLUMNS, pages=list(pages),
+        dated=meetings["date"].fillna("").ne("").any() if "date" in meetings.columns else False,
     )
     return write_text(path, html)
 

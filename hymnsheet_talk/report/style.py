@@ -70,6 +70,7 @@ PALETTE = (
     "#27408B", "#A51C30", "#7D6B5D",
 )
 UNKNOWN_COLOUR = "#767676"
+NO_AGENCY = "No agency"
 
 # The usual partners keep the same colour in every meeting and every run.
 USUAL_AGENCIES = (
@@ -141,6 +142,11 @@ def agency_colours(agencies: Iterable[str]) -> dict[str, str]:
     for index, agency in enumerate(rest):
         colours[agency] = spare[index % len(spare)]
     return colours
+
+
+def agency_label(agency: str) -> str:
+    """An agency as a chart names it: speakers with no agency are "No agency", never an agency called ``Unknown``."""
+    return NO_AGENCY if agency == UNKNOWN_AGENCY else agency
 
 
 def largest_first(agencies: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -7,6 +7,8 @@ from hymnsheet_talk.report.charts import (
     plot_agency_terms, plot_framing, plot_marker_timeline, plot_markers, plot_timeline, plot_transitions,
 )
 
+from conftest import SAMPLES, outside_or_small
+
 AGENCIES = pd.DataFrame({
     "agency": ["Police", "Youth work", "Housing"],
     "behaviour_problem": [2, 0, 0], "behaviour_response": [3, 0, 0],
@@ -32,25 +34,31 @@ def test_framing_chart_draws_behaviour_left_and_ecological_right(close):
     assert widths == [-2, 0, -3, 0, 1, 4, 0, 2]
 
 
-def test_markers_chart_writes_each_rate(close):
+def test_markers_chart_writes_each_rate_and_only_counts_for_an_agency_of_few_words(close):
     markers = pd.DataFrame({
-        "agency": ["Police", "Police", "Education", "Education", "(all)"],
-        "marker": ["uncertainty", "open_question", "uncertainty", "open_question", "uncertainty"],
-        "per_1k": [4.0, 0.0, 12.4, 3.0, 7.0],
+        "agency": ["Police", "Police", "Education", "Education", "Health", "Health", "(all)"],
+        "marker": ["uncertainty", "open_question"] * 3 + ["uncertainty"],
+        "per_1k": [4.0, 0.0, 12.4, 3.0, 30.3, 0.0, 7.0],
+        "sentences": [2, 0, 5, 1, 2, 0, 9],
     })
-    ax = plot_markers(markers)
+    ax = plot_markers(markers, words={"Police": 500, "Education": 400, "Health": 66})
     close(ax.figure)
-    assert [label.get_text() for label in ax.get_yticklabels()] == ["Education", "Police"]
-    assert [text.get_text() for text in ax.texts] == ["12", "3", "4", "0"]
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Education", "Health", "Police"]
+    # Health said 66 words: its counts in brackets, on white, never a rate of 30 per 1,000 atop the grid.
+    assert [text.get_text() for text in ax.texts] == ["12", "3", "(2)", "(0)", "4", "0"]
+    shaded = ax.images[0].get_array()
+    assert shaded.mask[1].all() and not shaded.mask[0].any()
 
 
-def test_timeline_chart_stacks_markers_per_part(close):
+def test_marker_timeline_is_a_grid_of_counts_per_part(close):
     timeline = pd.DataFrame({"part": [1, 2], "unit": ["tenth", "tenth"], "start": [0, 10],
                              "uncertainty": [1, 0], "open_question": [2, 1]})
     ax = plot_marker_timeline(timeline, markers=["uncertainty", "open_question"])
     close(ax.figure)
-    assert [bar.get_height() for bar in ax.patches] == [1, 0, 2, 1]
-    assert [label.get_text() for label in ax.get_xticklabels()] == ["0%", "10%"]
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["uncertainty", "open question"]
+    assert [label.get_text() for label in ax.get_xticklabels()] == ["0", "10"]
+    assert [text.get_text() for text in ax.texts] == ["1", "0", "2", "1"]
+    assert ax.get_xlabel().startswith("each part starts at this % of")
 
 
 def test_transitions_chart_is_a_square_grid_of_counts(close):
@@ -66,15 +74,14 @@ def test_agency_terms_chart_has_a_panel_per_agency_with_its_top_terms(close):
     terms = pd.DataFrame({"agency": ["Police", "Police", "Police", "Youth work", "Housing"],
                           "term": ["knife", "contract", "patrol", "detached", "tenancy"],
                           "z": [2.5, 1.25, 0.5, 3.0, 1.0], "rank": [1, 2, 3, 1, 1]})
-    axes = plot_agency_terms(terms, colours={"Police": "#0072B2"}, top=2, columns=2)
+    axes = plot_agency_terms(terms, colours={"Police": "#0072B2"}, top=2)
     close(axes.flat[0].figure)
-    assert axes.shape == (2, 2)
+    assert axes.shape == (3, 1)
     shown = [(ax.get_title(), [label.get_text() for label in ax.get_yticklabels()], [bar.get_width() for bar in ax.patches])
-             for ax in axes.flat if ax.get_visible()]
+             for ax in axes.flat]
     assert shown == [("Housing", ["tenancy"], [1.0]), ("Police", ["knife", "contract"], [2.5, 1.25]),
                      ("Youth work", ["detached"], [3.0])]
     assert axes.flat[1].patches[0].get_facecolor()[:3] == pytest.approx((0, 0x72 / 255, 0xB2 / 255))
-    assert not axes.flat[3].get_visible()
 
 
 def test_speaking_timeline_draws_each_turn_in_its_speakers_row(close):
@@ -83,7 +90,8 @@ def test_speaking_timeline_draws_each_turn_in_its_speakers_row(close):
                           "start_s": [0.0, 60.0, 150.0], "end_s": [60.0, 150.0, None], "words": [100, 200, 75]})
     ax = plot_timeline(turns, speakers, colours={"Police": "#0072B2", "Education": "#009E73"})
     close(ax.figure)
-    assert [label.get_text() for label in ax.get_yticklabels()] == ["Bo", "Ann", "Cy"]
+    # Each name is written over its row, so the bars keep the chart's whole width on a phone.
+    assert [text.get_text() for text in ax.texts] == ["Bo", "Ann", "Cy"]
     rows = {}
     for collection in ax.collections:
         for path in collection.get_paths():
@@ -134,3 +142,35 @@ def test_a_chart_of_thousands_of_attendees_draws_the_busiest_and_sums_the_rest(c
     close(ax.figure)
     assert [label.get_text() for label in ax.get_yticklabels()][-1] == "61 more agencies"
     assert len(ax.get_yticklabels()) == MAX_ROWS
+
+
+@pytest.fixture(scope="module")
+def samples():
+    from hymnsheet_talk import analyse
+
+    return analyse([SAMPLES]).tables
+
+
+def test_every_sample_chart_keeps_its_text_inside_the_picture_at_body_size(samples, close):
+    from hymnsheet_talk.report.charts import plot_action_framing, plot_agency_shares, plot_speaker_words
+    from hymnsheet_talk.report.style import agency_colours, chart_style
+    from hymnsheet_talk.language import MARKERS
+    from hymnsheet_talk.tables.actions import framing_mix
+
+    colours = agency_colours(samples["agencies"]["agency"])
+    for meeting_id in samples["meetings"]["meeting_id"]:
+        own = {name: table[table["meeting_id"] == meeting_id] for name, table in samples.items() if "meeting_id" in table}
+        agencies = own["agencies"]
+        with chart_style():
+            figures = [
+                plot_agency_shares(agencies, colours=colours).figure, plot_speaker_words(own["speakers"], colours=colours).figure,
+                plot_timeline(own["turns"], own["speakers"], colours=colours).figure, plot_framing(agencies).figure,
+                plot_markers(own["markers"], words=dict(zip(agencies["agency"], agencies["words"]))).figure,
+                plot_marker_timeline(own["reflection_timeline"], markers=MARKERS).figure,
+                plot_transitions(own["transitions"]).figure,
+                plot_action_framing(framing_mix(own["sentences"], own["actions"])).figure,
+                plot_agency_terms(own["agency_terms"], colours=colours).flat[0].figure,
+            ]
+            for number, figure in enumerate(figures):
+                close(figure)
+                assert outside_or_small(figure) == [], f"{meeting_id}, chart {number}"

@@ -1,36 +1,62 @@
-"""The report's sentences on how far apart the partners are, for rows built here."""
+"""The report's plain words, for meetings built here: who is named, plurals, counts instead of
+rates and shares from too little, and titles for meetings the manifest does not name."""
 
 import pandas as pd
+import pytest
 
-from hymnsheet_talk.report.prose import partner_sentences
-
-AGENCIES = pd.DataFrame({"agency": ["Police", "Youth work", "Health"], "behaviour": [4, 0, 0],
-                         "ecological": [3, 14, 2], "ecological_share": [3 / 7, 1.0, 1.0]})
-ACTIONS = pd.DataFrame({"turn": [4, 4, 9, 12], "sentence": [1, 1, 2, 1],
-                        "terms_from_agency": ["Police", "Police", "Youth work", ""]})
+from hymnsheet_talk import build_tables, parse_transcript
+from hymnsheet_talk.report.prose import influence_sentence, participation_sentences, rate, spread_sentence, title
+from hymnsheet_talk.roster import attribute
 
 
-def test_partner_sentences_say_how_near_the_words_and_framing_are_and_whose_words_the_plan_uses():
-    meeting = pd.Series({"vocabulary_divergence": 0.62, "vocabulary_divergence_chance": 0.40, "framing_spread": 4 / 7})
-    assert partner_sentences(meeting, AGENCIES, ACTIONS, 5, 100) == [
-        "The agencies' vocabularies overlap little: their words were much further apart than one shared vocabulary "
-        "would leave them (Jensen–Shannon divergence 0.62, and 0.40 expected by chance in talk like this; 0 = the same "
-        "words in the same proportions, 1 = no word in common).",
-        "They framed problems and responses very differently: ecological shares ran from 43% (Police) to 100% "
-        "(Youth work), 57 points apart.",
-        "Agreed actions (3) by the agency whose distinctive words they use most: Police 1, Youth work 1, none 1. "
-        "Set this beside who owns and who proposed them, in the table.",
-    ]
+def _tables(text: str):
+    meeting = parse_transcript(text, meeting_id="m", source="m.txt")
+    return build_tables([attribute(meeting, None)])
 
 
-def test_partner_sentences_say_when_there_is_too_little_to_compare():
-    meeting = pd.Series({"vocabulary_divergence": float("nan"), "vocabulary_divergence_chance": float("nan"),
-                         "framing_spread": float("nan")})
-    assert partner_sentences(meeting, AGENCIES.iloc[:1], ACTIONS.iloc[:0], 5, 100) == [
-        "Fewer than two agencies said 100 words or more, so their vocabularies are not compared.",
-        "Fewer than two agencies had 5 or more flagged sentences, so their framing is not compared.",
-    ]
-    close = pd.Series({"vocabulary_divergence": 0.80, "vocabulary_divergence_chance": 0.78, "framing_spread": 0.1})
-    assert partner_sentences(close, AGENCIES, ACTIONS.iloc[:0], 5, 100)[0].startswith(
-        "The agencies' vocabularies overlap a lot: their words were no further apart than if they had all drawn on one "
-        "shared vocabulary (Jensen–Shannon divergence 0.80, and 0.78")
+def test_an_unnamed_speaker_is_never_who_said_least_and_no_agency_is_not_zero_agencies():
+    tables = _tables("Ann Lee: one two three four five\nBob Ray: one two three\nUnknown Speaker: yes\n"
+                     "Speaker 2: no\n")
+    sentences = participation_sentences(tables["meetings"].iloc[0], tables["speakers"], tables["agencies"])
+    assert sentences[0] == "4 people with no agency were present and all of them spoke: 10 words in 4 turns."
+    assert "Of those who spoke, Bob Ray (no agency) said least: 3 words (30%)." in sentences
+    assert not any("Speaker" in sentence for sentence in sentences)
+    # With no agency known there is no agency to call loudest or quietest.
+    assert not any("held the largest share" in sentence for sentence in sentences)
+
+
+def test_one_person_and_one_agency_are_singular():
+    tables = _tables("Ann Lee (Police): one two three\n")
+    sentences = participation_sentences(tables["meetings"].iloc[0], tables["speakers"], tables["agencies"])
+    assert sentences[0] == "1 person from 1 agency was present and all of them spoke: 3 words in 1 turn."
+
+
+@pytest.mark.parametrize("interruptions, said", [(0, "0 interruptions were found"), (1, "1 interruption was found"),
+                                                 (2, "2 interruptions were found")])
+def test_interruptions_are_counted_in_words_that_agree(interruptions, said):
+    meeting = pd.Series({"chair_brokerage": float("nan"), "direct_exchange_share": 0.5, "interruptions": interruptions,
+                         "long_turn_share": 0.0})
+    assert influence_sentence(meeting) == f"50% were direct exchanges between people from different agencies. {said}."
+
+
+def test_a_rate_from_few_words_gives_the_count_instead():
+    assert rate(1, 66, 15.2) == "1 sentence in 66 words (too few words for a rate)"
+    assert rate(3, 1_200, 2.5) == "3 sentences, 2.5 per 1,000 words"
+
+
+def test_a_share_of_few_questions_is_given_as_a_count_only():
+    meeting = pd.Series({"reflection_spread": 0.9, "questions_answered": 0.5})
+    assert spread_sentence(meeting, 4).endswith("; 2 of 4 turns asking an open question were answered by someone else.")
+    assert spread_sentence(meeting, 6).endswith("were answered by someone else (50%).")
+
+
+@pytest.mark.parametrize("row, shown", [
+    ({"title": "Northgate context panel", "source": "x.txt", "date": ""}, "Northgate context panel"),
+    ({"title": "", "source": "transcripts/senedd_cype_2019-05-08_reasonable_punishment.txt", "date": "2019-05-08"},
+     "Senedd cype reasonable punishment"),
+    ({"title": None, "source": "C:\\\\minutes\\\\2025-03-11_eastfield-school_gate.vtt", "date": "2025-03-11"},
+     "Eastfield school gate"),
+    ({"title": "", "source": "panel_2025-01-01_and_2025-02-02.txt", "date": "2025-01-01"}, "Panel and 2025-02-02"),
+])
+def test_a_meeting_without_a_title_is_named_from_its_file_not_its_slug(row, shown):
+    assert title(pd.Series({"meeting_id": "slug-of-it", **row})) == shown
