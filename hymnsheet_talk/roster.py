@@ -239,7 +239,8 @@ def roster_mismatch(meeting: Meeting, roster: Roster, matched: dict[str, Member]
             f"{_listed(unmatched)}. On the roster but not heard: {_listed(unheard) or 'nobody'}.")
     left_out = len(roster.members) - len(attending)
     if left_out:
-        text += (f" {left_out} roster row(s) name other meetings in their meeting column and were left out: a "
+        rows = "roster row names another meeting in its" if left_out == 1 else "roster rows name other meetings in their"
+        text += (f" {left_out} {rows} meeting column and {'was' if left_out == 1 else 'were'} left out: a "
                  "row with a meeting applies only to the meetings it names (leave it blank for every meeting).")
     return text
 

@@ -134,7 +134,7 @@ def test_rows_for_other_meetings_are_named_in_the_warning_when_a_roster_is_reuse
     assert attributed.roster_warning == (
         f"meeting: the roster {SAMPLES / 'roster.csv'} matches speakers of only 0% of the words, so most speakers "
         "keep the transcript's labels and have no agency. Not on the roster: Ann Lee, Helen Marsh. On the roster but "
-        "not heard: nobody. 19 roster row(s) name other meetings in their meeting column and were left out: a row "
+        "not heard: nobody. 19 roster rows name other meetings in their meeting column and were left out: a row "
         "with a meeting applies only to the meetings it names (leave it blank for every meeting).")
     assert attributed.speakers[0].name == "Ann Lee"
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import click
 
 from ..atomic import neutralise_formulas, write_csv
-from ..history import update
+from ..history import Run, update
 from ..loading import find_transcripts
 from ..manifest import check_date
 from ..output import FORMATS
 from ..privacy import read_redactions
 from ..readers import SUFFIXES
+from ..report.prose import plural
 from ..roster_draft import draft_roster
 from .group import DEFAULT_OUT, library_errors, main, pipeline_options
 
@@ -38,7 +39,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
         raise click.BadParameter(str(error)) from None
 
 
-@main.command()
+@main.command(short_help="Analyse transcripts into tables and reports.")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Roster CSV (name, agency, optional role, aliases, meeting) for every transcript. "
@@ -105,21 +106,17 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, manifest: Path | None,
                      progress=_progress_bar)
     if run.skipped:
         names = ", ".join(str(p) for p in run.skipped)
-        click.echo(f"Skipped {len(run.skipped)} file(s) that are not transcripts: {names}", err=True)
+        what = "file that is not a transcript" if len(run.skipped) == 1 else "files that are not transcripts"
+        click.echo(f"Skipped {len(run.skipped):,} {what}: {names}", err=True)
     if not run.analysed and not run.unchanged and not run.failures:
         raise click.UsageError(f"no transcripts found (looked for {', '.join(sorted(SUFFIXES))} files)")
     for error in run.failures:
         click.echo(f"Error: {error}", err=True)
     for warning in run.warnings:
         click.echo(warning, err=True)
-    summary = f"Analysed {len(run.analysed)} meeting(s), {run.words:,} words, into {out}/"
-    if run.unchanged:
-        summary += f"; {len(run.unchanged)} unchanged since the last run"
-    if run.stored > len(run.analysed) + len(run.unchanged):
-        summary += f"; it holds {run.stored} meeting(s) in all"
-    if run.failures:
-        summary += f"; {len(run.failures)} file(s) failed: {', '.join(e.path or '?' for e in run.failures)}"
-    click.echo(summary, err=True)
+    click.echo(_summary(run, out), err=True)
+    if run.stored and "html" in formats:
+        click.echo(f"Open {out / 'index.html'} to read the reports.", err=True)
     cores = os.cpu_count() or 1
     if jobs == 1 and cores > 1 and len(run.analysed) >= MANY_MEETINGS:
         click.echo(f"Tip: --jobs {cores} analyses meetings on all {cores} cores of this computer.", err=True)
@@ -127,7 +124,20 @@ def analyse(paths: tuple[Path, ...], roster: Path | None, manifest: Path | None,
         raise SystemExit(1)
 
 
-@main.command("roster")
+def _summary(run: Run, out: Path) -> str:
+    """The line that closes a run: what was analysed into ``out``, what was already there, what failed."""
+    summary = (f"Analysed {plural(len(run.analysed), 'meeting')}, {plural(run.words, 'word')}, into {out}/" if run.stored
+               else f"Analysed no meeting, so nothing was written to {out}/")
+    if run.unchanged:
+        summary += f"; {len(run.unchanged)} unchanged since the last run"
+    if run.stored > len(run.analysed) + len(run.unchanged):
+        summary += f"; it holds {plural(run.stored, 'meeting')} in all"
+    if run.failures:
+        summary += f"; {plural(len(run.failures), 'file')} failed: {', '.join(e.path or '?' for e in run.failures)}"
+    return summary
+
+
+@main.command("roster", short_help="Draft a roster from transcripts.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="FILE...")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the roster to this new file instead of printing it (an existing file is never overwritten).")
@@ -153,7 +163,7 @@ def roster_command(paths: tuple[Path, ...], output: Path | None) -> None:
     else:
         write_csv(output, drafted)
     blank = int((drafted["agency"] == "").sum())
-    click.echo(f"Drafted {len(drafted)} attendee(s), {blank} without an agency to fill in"
+    click.echo(f"Drafted {plural(len(drafted), 'attendee')}, {blank} without an agency to fill in"
                + (f", into {output}" if output else ""), err=True)
 
 

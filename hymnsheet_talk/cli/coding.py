@@ -12,6 +12,7 @@ from ..evaluation.codebook import NAMES, label_for
 from ..evaluation.qdpx import SUFFIX as QDPX_SUFFIX
 from ..evaluation.sets import false_flag_rate, read_set, score_set
 from ..language import LABELS, PATTERN_HELP, load_lexicon
+from ..report.prose import plural
 from .group import library_errors, main, pipeline_options
 
 
@@ -32,7 +33,7 @@ Examples:
 """
 
 
-@main.command(help=LEXICON_HELP)
+@main.command(help=LEXICON_HELP, short_help="Print the active lexicon, cue by cue.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra lexicon merged over the shipped one, as analyse would use it. Repeatable.")
 @click.option("--label", "labels", multiple=True, metavar="LABEL", type=click.Choice(sorted(LABELS)),
@@ -48,7 +49,7 @@ def lexicon(lexicons: tuple[Path, ...], labels: tuple[str, ...], jsonl: bool) ->
         else:
             kind = f" ({cue.kind})" if cue.kind else ""
             click.echo(f"{cue.label}{kind}\t{cue.id}\t{cue.pattern_text}\t{cue.source}:{cue.line}")
-    click.echo(f"{len(cues)} cue(s) from {', '.join(active.sources)}", err=True)
+    click.echo(f"{plural(len(cues), 'cue')} from {', '.join(active.sources)}", err=True)
 
 
 def _code_mappings(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
@@ -62,7 +63,7 @@ def _code_mappings(_ctx: click.Context, _param: click.Parameter, values: tuple[s
     return mappings
 
 
-@main.command()
+@main.command(short_help="Score the language rules against your own coding.")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--transcripts", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="The folder of transcripts that sentence-label files (file, turn, sent) point into.")

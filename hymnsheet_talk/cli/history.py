@@ -8,12 +8,12 @@ import click
 
 from ..history import compare as library_compare, export_qdpx as library_export_qdpx, forget as library_forget
 from ..history import trend as library_trend
-from ..report.prose import change_sentences
+from ..report.prose import change_sentences, plural
 from ..tables.groups import EVERY
 from .group import OUT_OPTION, library_errors, main
 
 
-@main.command()
+@main.command(short_help="Compare groups of meetings in an output folder.")
 @click.option("--by", required=True, metavar="COLUMN",
               help="The metadata column whose groups to compare: department, partnership, or any manifest column.")
 @OUT_OPTION
@@ -33,11 +33,11 @@ def compare(by: str, out: Path) -> None:
     with library_errors():
         result = library_compare(out, by)
     small = int(result.table["too_small"].sum())
-    click.echo(f"Compared {len(result.table)} group(s) by {by} ({small} too small to compare) into "
+    click.echo(f"Compared {plural(len(result.table), 'group')} by {by} ({small} too small to compare) into "
                f"{', '.join(str(path) for path in result.written)}", err=True)
 
 
-@main.command()
+@main.command(short_help="Show how the measures changed over time.")
 @click.option("--by", metavar="COLUMN", help="A metadata column to draw one line per group for (default: all meetings as one).")
 @click.option("--every", type=click.Choice(list(EVERY)), default="quarter", show_default=True,
               help="The period meetings are averaged over.")
@@ -62,7 +62,7 @@ def trend(by: str | None, every: str, out: Path) -> None:
     click.echo(f"Wrote {', '.join(str(path) for path in result.written)}", err=True)
 
 
-@main.command()
+@main.command(short_help="Remove meetings from an output folder, for good.")
 @click.argument("meeting_ids", nargs=-1, required=True, metavar="MEETING_ID...")
 @OUT_OPTION
 def forget(meeting_ids: tuple[str, ...], out: Path) -> None:
@@ -79,10 +79,11 @@ def forget(meeting_ids: tuple[str, ...], out: Path) -> None:
     """
     with library_errors():
         folders = library_forget(out, meeting_ids)
-    click.echo(f"Removed {len(meeting_ids)} meeting(s) from {out}/ ({len(folders)} report folder(s) deleted)", err=True)
+    click.echo(f"Removed {plural(len(meeting_ids), 'meeting')} from {out}/ ({plural(len(folders), 'report folder')} deleted)",
+               err=True)
 
 
-@main.command("export-qdpx")
+@main.command("export-qdpx", short_help="Write the meetings as a project for QDA tools.")
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 @OUT_OPTION
 def export_qdpx(project: Path, out: Path) -> None:
@@ -101,5 +102,5 @@ def export_qdpx(project: Path, out: Path) -> None:
     """
     with library_errors():
         exported = library_export_qdpx(out, project)
-    click.echo(f"Exported {exported.meetings} meeting(s), {exported.selections} coded sentence(s), to {project}",
+    click.echo(f"Exported {plural(exported.meetings, 'meeting')}, {plural(exported.selections, 'coded sentence')}, to {project}",
                err=True)

@@ -36,7 +36,7 @@ from ..tables.parallel import in_workers
 from ..tables.terms import History
 from .keys import Job, assign_ids, fingerprint, job_for
 from .publish import write_history
-from .store import Store, writing
+from .store import STORE_FILE, Store, writing
 
 # About 50,000 words of transcript: building the tables costs the same for one meeting as for
 # several, so meetings are analysed a handful at a time.
@@ -144,6 +144,7 @@ def update(
     work = _keyed(transcripts, loader, listed, given, options, private, run)
     if not work:
         return run  # nothing to analyse: leave OUT as it is (not even created)
+    fresh = not (out / STORE_FILE).exists()
     with writing(out), Store(out) as store:
         remove_abandoned(out)
         _check_privacy(store, pseudonymise)
@@ -159,7 +160,18 @@ def update(
         with store.transaction():
             write_history(store, out, formats, failures=failures, privacy=privacy_note(pseudonymise, len(redact)))
         run.stored = len(store.keys())
+    if fresh and not run.stored:
+        _remove_empty_history(out)
     return run
+
+
+def _remove_empty_history(out: Path) -> None:
+    """After a first run into ``out`` in which every transcript failed: remove the empty history,
+    and ``out`` itself when nothing else is in it, so that a failed run leaves no output behind."""
+    for name in (STORE_FILE, f"{STORE_FILE}-wal", f"{STORE_FILE}-shm"):
+        (out / name).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # the folder held something else, or another run is writing to it
+        out.rmdir()
 
 
 def _store(store: Store, analysed: Iterable[Chunk], progress: ContextManager, run: Run) -> None:

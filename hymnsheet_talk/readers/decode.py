@@ -37,7 +37,8 @@ class Decoded:
             return None
         named = ", ".join(map(str, self.replaced[:_LINES_NAMED]))
         more = f" and {len(self.replaced) - _LINES_NAMED} more" if len(self.replaced) > _LINES_NAMED else ""
-        return (f"{path}: line(s) {named}{more} hold bytes that are not UTF-8, shown as \ufffd; the rest of the "
+        lines = "line {} holds" if len(self.replaced) == 1 else "lines {} hold"
+        return (f"{path}: {lines.format(named + more)} bytes that are not UTF-8, shown as \ufffd; the rest of the "
                 "file is read as UTF-8")
 
 

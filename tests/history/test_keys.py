@@ -61,7 +61,7 @@ def test_one_file_given_by_a_relative_and_an_absolute_path_is_analysed_once(twin
     result = CliRunner().invoke(main, ["analyse", "north/panel.txt", str(north), "north", "--out", "out",
                                        "--format", "csv"])
     assert result.exit_code == 0, result.output
-    assert "Analysed 1 meeting(s), 6 words" in result.output
+    assert "Analysed 1 meeting, 6 words" in result.output
     assert pd.read_csv(tmp_path / "out" / "meetings.csv")["meeting_id"].tolist() == ["panel"]
 
 

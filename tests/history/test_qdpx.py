@@ -35,7 +35,7 @@ def samples(tmp_path_factory):
     result = run("export-qdpx", folder / "samples.qdpx", "--out", folder / "out")
     assert result.exit_code == 0, result.output
     coded = len(_labelled(pd.read_csv(folder / "out" / "sentences.csv", keep_default_na=False)))
-    assert result.output == f"Exported 3 meeting(s), {coded} coded sentence(s), to {folder / 'samples.qdpx'}\n"
+    assert result.output == f"Exported 3 meetings, {coded} coded sentences, to {folder / 'samples.qdpx'}\n"
     return folder / "out", folder / "samples.qdpx"
 
 

@@ -195,7 +195,7 @@ def test_a_stray_byte_in_utf8_is_replaced_and_its_line_named_not_the_whole_file_
     assert [(t.speaker, t.text) for t in meeting.turns] == [
         ("Zoë Smith", "The park is dark."), ("Ann Lee", "The café is shut.\nIt cost \ufffd 40 there."),
         ("Zoë Smith", "Right.")]
-    assert meeting.warnings == [f"stray: {path}: line(s) 3 hold bytes that are not UTF-8, shown as \ufffd; "
+    assert meeting.warnings == [f"stray: {path}: line 3 holds bytes that are not UTF-8, shown as \ufffd; "
                                 "the rest of the file is read as UTF-8"]
 
 
@@ -204,7 +204,7 @@ def test_bytes_that_are_neither_utf8_nor_cp1252_are_replaced_with_their_lines_na
     path.write_bytes(b"Ann Lee: one \x81 two\nBob Ray: fine\nAnn Lee: \x8d\x8f again\n")
     meeting = read_transcript(path, "odd")
     assert meeting.encoding == "utf-8" and meeting.words == 6
-    assert "line(s) 1, 3 hold bytes that are not UTF-8" in meeting.warnings[0]
+    assert "lines 1, 3 hold bytes that are not UTF-8" in meeting.warnings[0]
 
 
 def test_utf16_that_cannot_be_read_names_its_line(tmp_path):
