@@ -32,7 +32,9 @@ def test_no_attendee_alias_or_listed_name_is_left_in_any_output(outputs):
     names = set(ROSTER["name"]) | {alias for cell in ROSTER["aliases"] for alias in cell.split(";") if alias.strip()}
     parts = {part.strip(",") for name in names for part in name.split() if len(part.strip(",")) >= 3}
     parts |= {"Kian", "Leah"}
-    texts = [path.read_text(encoding="utf-8") for path in hidden.rglob("*") if path.suffix in (".csv", ".html", ".md")]
+    # A chart embedded in a page is base64, whose letters can spell anything ("+Lee/"): its pictures are not text.
+    texts = [re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "", path.read_text(encoding="utf-8"))
+             for path in hidden.rglob("*") if path.suffix in (".csv", ".html", ".md")]
     assert len(texts) > 10
     for part in sorted(parts):
         assert not any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) for text in texts), part
@@ -73,7 +75,7 @@ def test_figures_are_unchanged_and_the_report_says_what_is_hidden(outputs):
     assert (pd.read_csv(plain / "turns.csv")["words"] == pd.read_csv(hidden / "turns.csv")["words"]).all()
     report = (hidden / "2025-01-14-northgate-context-panel" / "report.html").read_text(encoding="utf-8")
     assert "Pseudonymised: speakers appear as agency labels" in report
-    assert "2 further name(s) given to mask are replaced by [name]" in report
+    assert "2 further names given to mask were replaced by [name]" in report
 
 
 def test_the_transcript_is_in_a_report_only_when_asked_for(outputs, tmp_path):

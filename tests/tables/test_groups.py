@@ -51,7 +51,7 @@ def test_trend_means_per_period_and_the_change_in_words(measures):
     assert table["ecological_share"].tolist() == pytest.approx([0.5, 1.0, 0.25])
     assert change_sentences(table, "department") == [
         "North, from 2025Q1 (2 meetings) to 2025Q2 (1 meeting): the ecological share of framed talk rose from 50% "
-        "to 100%; the participation Gini rose from 0.30 to 0.60; open questions per 1,000 words rose from 3.0 to 6.0.",
+        "to 100%; how unevenly people spoke (Gini) rose from 0.30 to 0.60; open questions per 1,000 words rose from 3.0 to 6.0.",
         "South: one period so far (2025Q1), so no change to report yet.",
     ]
 
